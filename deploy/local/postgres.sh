@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Makes sure a real PostgreSQL listens on 127.0.0.1:5432 and that the Lumbung role and databases exist.
+# Usage: postgres.sh ensure [suffix]    (suffix "_test" creates the test databases)
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+as_superuser() {
+  if psql -h "$PGHOST_LUMBUNG" -p "$PGPORT_LUMBUNG" -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1; then
+    psql -h "$PGHOST_LUMBUNG" -p "$PGPORT_LUMBUNG" -U postgres -d postgres -v ON_ERROR_STOP=1 -tA "$@"
+  elif [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+    runuser -u postgres -- psql -d postgres -v ON_ERROR_STOP=1 -tA "$@"
+  else
+    sudo -u postgres psql -d postgres -v ON_ERROR_STOP=1 -tA "$@"
+  fi
+}
+
+start_server() {
+  if pg_isready -h "$PGHOST_LUMBUNG" -p "$PGPORT_LUMBUNG" -q 2>/dev/null; then
+    return
+  fi
+  if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    log "installing PostgreSQL from Debian packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends postgresql postgresql-contrib >/dev/null
+  fi
+  local version
+  version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+  if ! pg_lsclusters -h 2>/dev/null | grep -q .; then
+    pg_createcluster "$version" main >/dev/null
+  fi
+  log "starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || pg_ctlcluster "$version" main start
+  for _ in $(seq 1 30); do
+    pg_isready -h "$PGHOST_LUMBUNG" -p "$PGPORT_LUMBUNG" -q && return
+    sleep 1
+  done
+  echo "PostgreSQL did not come up on $PGHOST_LUMBUNG:$PGPORT_LUMBUNG" >&2
+  exit 1
+}
+
+ensure() {
+  local suffix="${1:-}"
+  start_server
+  as_superuser <<SQL >/dev/null
+do \$\$ begin
+  if not exists (select from pg_roles where rolname = '$DB_USER') then
+    create role $DB_USER login password '$DB_PASSWORD';
+  end if;
+end \$\$;
+SQL
+  for service in "${SERVICES[@]}" platform; do
+    [ "$service" = platform ] && [ "$suffix" != _test ] && continue
+    local db="lumbung_${service}${suffix}"
+    if [ -z "$(as_superuser -c "select 1 from pg_database where datname = '$db'")" ]; then
+      as_superuser -c "create database $db owner $DB_USER" >/dev/null
+    fi
+    # Extensions need a superuser; the services only use them.
+    as_superuser -d "$db" -c "create extension if not exists pg_trgm" >/dev/null 2>&1 || \
+      runuser -u postgres -- psql -d "$db" -qc "create extension if not exists pg_trgm" >/dev/null
+  done
+}
+
+# Drops and recreates the test databases, so every test run starts from empty schemas.
+reset_tests() {
+  start_server
+  for service in "${SERVICES[@]}" platform; do
+    as_superuser -c "drop database if exists lumbung_${service}_test with (force)" >/dev/null
+  done
+  ensure _test
+}
+
+case "${1:-ensure}" in
+  ensure) ensure "${2:-}" ;;
+  reset-tests) reset_tests ;;
+  *) echo "usage: $0 ensure [_test] | reset-tests" >&2; exit 2 ;;
+esac

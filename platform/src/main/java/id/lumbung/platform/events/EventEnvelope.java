@@ -1,0 +1,60 @@
+package id.lumbung.platform.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * CloudEvents 1.0 in structured JSON mode: what every Lumbung topic carries, readable by any
+ * consumer (kcat included) without our code.
+ */
+public final class EventEnvelope {
+
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+    private static final JsonFormat FORMAT = new JsonFormat();
+
+    private EventEnvelope() {
+    }
+
+    /** A received event with its JSON data. */
+    public record Received(String id, String source, String type, String subject, Instant time, JsonNode data) {
+    }
+
+    public static byte[] serialize(ObjectMapper json, String source, String type, String subject, Instant time,
+            Object data) {
+        try {
+            CloudEvent event = CloudEventBuilder.v1()
+                    .withId(UUID.randomUUID().toString())
+                    .withSource(URI.create(source))
+                    .withType(type)
+                    .withSubject(subject)
+                    .withTime(time.atOffset(ZoneOffset.UTC))
+                    .withDataContentType("application/json")
+                    .withData(json.writeValueAsBytes(data))
+                    .build();
+            return FORMAT.serialize(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a structured-mode CloudEvent; throws {@link IllegalArgumentException} when it is not one. */
+    public static Received parse(ObjectMapper json, byte[] payload) {
+        try {
+            CloudEvent event = FORMAT.deserialize(payload);
+            JsonNode data = event.getData() == null ? json.nullNode() : json.readTree(event.getData().toBytes());
+            return new Received(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
+                    event.getTime() == null ? null : event.getTime().toInstant(), data);
+        } catch (RuntimeException | IOException e) {
+            throw new IllegalArgumentException("not a structured CloudEvent: " + e.getMessage(), e);
+        }
+    }
+}

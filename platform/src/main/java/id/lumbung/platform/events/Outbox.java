@@ -1,0 +1,74 @@
+package id.lumbung.platform.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The transactional outbox: an event is written in the same transaction as the state change it
+ * announces, and {@link OutboxRelay} publishes it afterwards. Nothing is sent to Kafka from here.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String source;
+
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public Outbox(AgroalDataSource dataSource, ObjectMapper json, Clock clock, OutboxRelay relay,
+            TransactionSynchronizationRegistry transactions,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.relay = relay;
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.json = json;
+        this.clock = clock;
+        this.source = "/lumbung/" + service;
+    }
+
+    /**
+     * Records an event for {@code topic}, keyed by the aggregate id so that order per aggregate holds.
+     *
+     * @param type CloudEvents type, e.g. {@code id.lumbung.registry.household.registered}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, String key, String type, Object data) {
+        byte[] payload = EventEnvelope.serialize(json, source, type, key, clock.instant(), data);
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement(
+                        "insert into outbox_event (id, topic, event_key, event_type, payload) values (?::uuid, ?, ?, ?, ?::jsonb)")) {
+            insert.setString(1, json.readTree(payload).get("id").asText());
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, type);
+            insert.setString(5, new String(payload, StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("could not write to the outbox", e);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,102 @@
+package id.lumbung.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves a Lumbung service as RFC 9457 problem+json, never as a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Map<String, String>> violations = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
+                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                .toList();
+        String detail = violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
+                .collect(Collectors.joining("; "));
+        var problem = Problem.of(400, "validation", "Request is not valid", detail)
+                .with(Map.of("violations", violations));
+        return respond(problem, uri);
+    }
+
+    @ServerExceptionMapper({ UnrecognizedPropertyException.class, InvalidFormatException.class,
+            MismatchedInputException.class, JsonProcessingException.class })
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String detail = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                ? "field '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")) + "' has a value of the wrong type or shape"
+                : "the request body is not valid JSON for this operation";
+        return respond(Problem.of(400, "unreadable-body", "Request body cannot be read", detail), uri);
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    public Response stale(RuntimeException e, UriInfo uri) {
+        return respond(Problem.of(412, "precondition-failed", "Precondition failed",
+                "the resource was changed by someone else; read it again and retry with its new ETag"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        var reason = Response.Status.fromStatusCode(status);
+        String title = reason != null ? reason.getReasonPhrase() : "Request refused";
+        String slug = switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "request-refused";
+        };
+        String detail = status == 404 ? "no resource at this address" : e.getMessage();
+        return respond(Problem.of(status, slug, title, detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error, reference %s", reference);
+        return respond(Problem.of(500, "internal", "Internal error",
+                "the request could not be completed; quote reference " + reference + " to the operators")
+                .with(Map.of("reference", reference)), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        var body = uri != null ? problem.at(URI.create(uri.getPath())) : problem;
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        // "create.arg0.members[0].nik" → "members[0].nik": callers know their body, not our method names.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}

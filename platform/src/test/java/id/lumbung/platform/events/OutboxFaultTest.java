@@ -1,0 +1,144 @@
+package id.lumbung.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the broker mid-stream (SIGKILL) and replays a batch as a relay that crashed between send and
+ * commit would: every event still takes effect exactly once.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = FaultBroker.class, restrictToAnnotatedClass = true)
+class OutboxFaultTest {
+
+    static final String TOPIC = "platform.fault-test.v1";
+    static final int BEFORE_KILL = 300;
+    static final int WHILE_DOWN = 300;
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    Inbox inbox;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void everyEventTakesEffectOnceThroughBrokerDeathAndRelayReplay() throws Exception {
+        var stop = new AtomicBoolean();
+        var consumer = new Thread(() -> consume(stop), "fault-test-consumer");
+        consumer.start();
+        try {
+            write(0, BEFORE_KILL);
+            awaitApplied(50, Duration.ofSeconds(60));
+
+            FaultBroker.script("kill", FaultBroker.NAME);
+            write(BEFORE_KILL, WHILE_DOWN);
+            assertThat(unpublished()).as("events wait in the outbox while the broker is down").isPositive();
+
+            FaultBroker.script("start", FaultBroker.NAME, String.valueOf(FaultBroker.PORT));
+            awaitApplied(BEFORE_KILL + WHILE_DOWN, Duration.ofSeconds(90));
+
+            // A relay that died after Kafka acknowledged but before its commit sends the batch again.
+            sql("update outbox_event set published_at = null where seq in (select seq from outbox_event order by seq limit 100)");
+            var deadline = Instant.now().plusSeconds(60);
+            while (unpublished() > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(unpublished()).isZero();
+            Thread.sleep(3000); // give the repeats time to arrive and be dropped
+
+            assertThat(count("select n from test_counter where id = 1")).isEqualTo(BEFORE_KILL + WHILE_DOWN);
+            assertThat(count("select count(distinct event_id) from test_effect")).isEqualTo(BEFORE_KILL + WHILE_DOWN);
+            assertThat(count("select count(*) from test_effect")).isEqualTo(BEFORE_KILL + WHILE_DOWN);
+            assertThat(count("select count(distinct seq) from test_effect")).isEqualTo(BEFORE_KILL + WHILE_DOWN);
+        } finally {
+            stop.set(true);
+            consumer.join(10_000);
+        }
+    }
+
+    private void write(int from, int count) {
+        for (int i = from; i < from + count; i += 10) {
+            int first = i;
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int j = first; j < first + 10; j++) {
+                    outbox.publish(TOPIC, "aggregate-" + (j % 7), "id.lumbung.test.happened", Map.of("seq", j));
+                }
+            });
+        }
+    }
+
+    private void consume(AtomicBoolean stop) {
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + FaultBroker.PORT);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-test");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (var kafka = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            kafka.subscribe(List.of(TOPIC));
+            while (!stop.get()) {
+                try {
+                    var records = kafka.poll(Duration.ofMillis(200));
+                    for (var record : records) {
+                        inbox.process("fault-test", record.value(), event -> {
+                            sql("insert into test_effect (event_id, seq) values ('" + event.id() + "', "
+                                    + event.data().get("seq").asLong() + ")");
+                            sql("update test_counter set n = n + 1 where id = 1");
+                        });
+                    }
+                    if (!records.isEmpty()) {
+                        kafka.commitSync(Duration.ofSeconds(5));
+                    }
+                } catch (RuntimeException e) {
+                    // broker away: offsets not committed, the records come again later
+                }
+            }
+        }
+    }
+
+    private void awaitApplied(long expected, Duration timeout) throws InterruptedException {
+        var deadline = Instant.now().plus(timeout);
+        while (count("select n from test_counter where id = 1") < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(count("select n from test_counter where id = 1")).isGreaterThanOrEqualTo(expected);
+    }
+
+    private long unpublished() {
+        return count("select count(*) from outbox_event where published_at is null");
+    }
+
+    private long count(String query) {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void sql(String statement) {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from the start on the real broker, the way an outside integrator would. */
-public final class TopicReader {
+/** The test broker seen from outside: read a topic from the start as an integrator would, or send to it. */
+public final class TestTopics {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,7 +23,7 @@ public final class TopicReader {
     public record Record(String key, JsonNode event) {
     }
 
-    private TopicReader() {
+    private TestTopics() {
     }
 
     public static String bootstrap() {
@@ -62,5 +62,19 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    /** Sends a record as another service would, and waits for the broker's acknowledgement. */
+    public static void send(String topic, String key, byte[] value) {
+        var props = new Properties();
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
     }
 }

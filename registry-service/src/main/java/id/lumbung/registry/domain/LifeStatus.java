@@ -1,0 +1,7 @@
+package id.lumbung.registry.domain;
+
+public enum LifeStatus {
+    ALIVE,
+    DECEASED,
+    MOVED
+}

@@ -1,5 +1,6 @@
 package id.lumbung.registry.service;
 
+import id.lumbung.platform.audit.AuditLog;
 import id.lumbung.platform.id.Masking;
 import id.lumbung.platform.id.Nik;
 import id.lumbung.platform.id.RegionCode;
@@ -36,8 +37,11 @@ public class HouseholdService {
     private final ChangeLog changes;
     private final Clock clock;
 
-    public HouseholdService(HouseholdEvents events, ChangeLog changes, Clock clock) {
+    private final AuditLog audit;
+
+    public HouseholdService(HouseholdEvents events, ChangeLog changes, AuditLog audit, Clock clock) {
         this.events = events;
+        this.audit = audit;
         this.changes = changes;
         this.clock = clock;
     }
@@ -114,6 +118,7 @@ public class HouseholdService {
             throw ProblemException.notFound("household", id);
         }
         scope.require(RegionCode.of(household.villageCode));
+        audit.record("READ", "household", id.toString(), null);
         var memberships = MembershipEntity.current(id);
         Map<String, PersonEntity> persons = PersonEntity.<PersonEntity>list("nik in ?1",
                 memberships.stream().map(m -> m.nik).toList()).stream()

@@ -1,3 +1,6 @@
+-- pg_trgm is a trusted extension: the database owner may create it (spelling-tolerant name search).
+create extension if not exists pg_trgm;
+
 -- Kemendagri regions (wilayah): province → regency/city → district → village. Loaded by V2.
 create table region (
     code        text     primary key,

@@ -14,7 +14,9 @@ import java.util.UUID;
 
 /**
  * {@code registry.households.v1}: the full current state of a household after every change, keyed by
- * household id (a log-compacted state topic: the last record per key is the household now).
+ * household id (a log-compacted state topic: the last record per key is the household now). The type
+ * says what happened (registered, updated, a member died or moved, the family moved, split, merged or was
+ * dissolved); the data is always the whole state, so a consumer may ignore the type.
  */
 @ApplicationScoped
 public class HouseholdEvents {
@@ -22,6 +24,12 @@ public class HouseholdEvents {
     public static final String TOPIC = "registry.households.v1";
     public static final String REGISTERED = "id.lumbung.registry.household.registered";
     public static final String UPDATED = "id.lumbung.registry.household.updated";
+    public static final String MEMBER_DIED = "id.lumbung.registry.household.member-died";
+    public static final String MEMBER_MOVED = "id.lumbung.registry.household.member-moved";
+    public static final String MOVED = "id.lumbung.registry.household.moved";
+    public static final String SPLIT = "id.lumbung.registry.household.split";
+    public static final String MERGED = "id.lumbung.registry.household.merged";
+    public static final String DISSOLVED = "id.lumbung.registry.household.dissolved";
 
     /** What other services know of a member. */
     public record Member(String nik, String fullName, String sex, LocalDate birthDate, String relationship,

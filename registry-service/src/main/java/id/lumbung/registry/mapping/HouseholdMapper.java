@@ -26,7 +26,12 @@ public final class HouseholdMapper {
         h.address = in.address().strip();
         h.rt = in.rt();
         h.rw = in.rw();
-        var se = in.socioEconomic();
+        apply(in.socioEconomic(), h);
+        h.desil = in.desil() == null ? null : in.desil().shortValue();
+        h.desilPeriod = in.desilPeriod();
+    }
+
+    public static void apply(HouseholdApi.SocioEconomic se, HouseholdEntity h) {
         if (se != null) {
             h.housingTenure = se.housingTenure();
             h.floorAreaM2 = se.floorAreaM2();
@@ -42,8 +47,6 @@ public final class HouseholdMapper {
             h.monthlyIncome = se.monthlyIncome();
             h.kksCard = se.kksCard();
         }
-        h.desil = in.desil() == null ? null : in.desil().shortValue();
-        h.desilPeriod = in.desilPeriod();
     }
 
     public static void apply(HouseholdApi.MemberInput in, PersonEntity p) {

@@ -64,7 +64,10 @@ public final class TestTopics {
         return records;
     }
 
-    /** Sends a record as another service would, and waits for the broker's acknowledgement. */
+    /**
+     * Sends a record as another service's outbox relay would (with its content-type header), and waits for
+     * the broker's acknowledgement.
+     */
     public static void send(String topic, String key, byte[] value) {
         var props = new Properties();
         props.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
@@ -72,7 +75,10 @@ public final class TestTopics {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", id.lumbung.platform.events.EventEnvelope.CONTENT_TYPE
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

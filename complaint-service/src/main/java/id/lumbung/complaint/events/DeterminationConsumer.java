@@ -1,0 +1,72 @@
+package id.lumbung.complaint.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.lumbung.complaint.domain.ExplanationPolicy;
+import id.lumbung.complaint.persistence.DeterminationView;
+import id.lumbung.platform.events.Inbox;
+import id.lumbung.platform.id.RegionCode;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code eligibility.determinations.v1} into {@link DeterminationView}, so "why don't I receive
+ * aid?" is answered from eligibility's own reasons without calling it.
+ */
+@ApplicationScoped
+public class DeterminationConsumer {
+
+    public static final String TOPIC = "eligibility.determinations.v1";
+    public static final String MADE = "id.lumbung.eligibility.determination.made";
+    private static final Logger LOG = Logger.getLogger(DeterminationConsumer.class);
+
+    private final Inbox inbox;
+    private final DeterminationView view;
+
+    public DeterminationConsumer(Inbox inbox, DeterminationView view) {
+        this.inbox = inbox;
+        this.view = view;
+    }
+
+    @Incoming("determinations")
+    @Blocking
+    public void on(byte[] payload) {
+        inbox.process("complaint.determinations", payload, event -> {
+            if (!MADE.equals(event.type())) {
+                return;
+            }
+            var determination = read(event.data());
+            if (determination == null) {
+                LOG.warnf("determination %s lacks household, program, period, village or time: ignored", event.id());
+                return;
+            }
+            view.upsert(determination);
+        });
+    }
+
+    /** The determination in the event, or null when a field the view needs is missing or malformed. */
+    static DeterminationView.Determination read(JsonNode d) {
+        try {
+            for (var field : new String[] { "householdId", "villageCode", "programCode", "period", "determinedAt" }) {
+                if (!d.hasNonNull(field)) {
+                    return null;
+                }
+            }
+            var reasons = new ArrayList<ExplanationPolicy.Reason>();
+            for (JsonNode r : d.path("reasons")) {
+                reasons.add(new ExplanationPolicy.Reason(r.path("code").asText(""), r.path("id").asText(null),
+                        r.path("en").asText(null)));
+            }
+            return new DeterminationView.Determination(UUID.fromString(d.get("householdId").asText()),
+                    RegionCode.of(d.get("villageCode").asText()).value(), d.get("programCode").asText(),
+                    d.get("period").asText(), d.path("ruleVersion").asInt(0), d.path("registryVersion").asLong(0),
+                    d.path("eligible").asBoolean(false), reasons, Instant.parse(d.get("determinedAt").asText()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package id.lumbung.complaint.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lumbung.complaint.domain.ExplanationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The local view of eligibility's determinations: the latest per household x program x period. A
+ * determination arriving late (older {@code determinedAt}) never replaces a newer one.
+ */
+@ApplicationScoped
+public class DeterminationView {
+
+    /** A determination as kept here. */
+    public record Determination(UUID householdId, String villageCode, String programCode, String period,
+            int ruleVersion, long registryVersion, boolean eligible, List<ExplanationPolicy.Reason> reasons,
+            Instant determinedAt) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public DeterminationView(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Keeps {@code d} unless a newer determination of the same household, program and period is already kept. */
+    public boolean upsert(Determination d) {
+        try {
+            return em.createNativeQuery("""
+                    insert into determination_view (household_id, program_code, period, village_code, eligible, reasons,
+                                                    rule_version, registry_version, determined_at)
+                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8, ?9)
+                    on conflict (household_id, program_code, period) do update
+                       set village_code = excluded.village_code, eligible = excluded.eligible, reasons = excluded.reasons,
+                           rule_version = excluded.rule_version, registry_version = excluded.registry_version,
+                           determined_at = excluded.determined_at
+                     where determination_view.determined_at < excluded.determined_at""")
+                    .setParameter(1, d.householdId())
+                    .setParameter(2, d.programCode())
+                    .setParameter(3, d.period())
+                    .setParameter(4, d.villageCode())
+                    .setParameter(5, d.eligible())
+                    .setParameter(6, json.writeValueAsString(d.reasons()))
+                    .setParameter(7, d.ruleVersion())
+                    .setParameter(8, d.registryVersion())
+                    .setParameter(9, Timestamp.from(d.determinedAt()))
+                    .executeUpdate() == 1;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The latest determination per program of the household (newest period first by determination time). */
+    @SuppressWarnings("unchecked")
+    public List<Determination> latestPerProgram(UUID householdId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select distinct on (program_code) household_id, village_code, program_code, period, rule_version,
+                       registry_version, eligible, cast(reasons as text), determined_at
+                  from determination_view where household_id = ?1
+                 order by program_code, determined_at desc""")
+                .setParameter(1, householdId)
+                .getResultList();
+        return rows.stream().map(this::determination).toList();
+    }
+
+    public Optional<Determination> latest(UUID householdId, String programCode) {
+        return latestPerProgram(householdId).stream().filter(d -> d.programCode().equals(programCode)).findFirst();
+    }
+
+    private Determination determination(Object[] r) {
+        try {
+            var reasons = Arrays.asList(json.readValue((String) r[7], ExplanationPolicy.Reason[].class));
+            return new Determination((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    ((Number) r[4]).intValue(), ((Number) r[5]).longValue(), (Boolean) r[6], reasons, instant(r[8]));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case Timestamp t -> t.toInstant();
+            case java.time.OffsetDateTime o -> o.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        };
+    }
+}

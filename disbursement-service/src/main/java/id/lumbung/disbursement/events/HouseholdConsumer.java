@@ -1,0 +1,28 @@
+package id.lumbung.disbursement.events;
+
+import id.lumbung.disbursement.service.LifeEventService;
+import id.lumbung.platform.events.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes {@code registry.households.v1}: deaths and moves reported before payment block the family's orders. */
+@ApplicationScoped
+public class HouseholdConsumer {
+
+    public static final String TOPIC = "registry.households.v1";
+
+    private final Inbox inbox;
+    private final LifeEventService life;
+
+    public HouseholdConsumer(Inbox inbox, LifeEventService life) {
+        this.inbox = inbox;
+        this.life = life;
+    }
+
+    @Incoming("households")
+    @Blocking
+    public void onHousehold(byte[] payload) {
+        inbox.process("disbursement.households", payload, event -> life.householdChanged(event.data()));
+    }
+}

@@ -1,0 +1,219 @@
+package id.lumbung.disbursement.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lumbung.disbursement.domain.PresenterCheck;
+import id.lumbung.disbursement.domain.PresenterRole;
+import id.lumbung.disbursement.domain.Refusal;
+import id.lumbung.disbursement.events.PaymentEvents;
+import id.lumbung.disbursement.mapping.OrderMapper;
+import id.lumbung.disbursement.persistence.OrderMember;
+import id.lumbung.disbursement.persistence.PaymentEntity;
+import id.lumbung.disbursement.persistence.PaymentOrderEntity;
+import id.lumbung.disbursement.persistence.PaymentRequestEntity;
+import id.lumbung.disbursement.persistence.PlanEntity;
+import id.lumbung.disbursement.rest.PaymentApi;
+import id.lumbung.platform.audit.AuditLog;
+import id.lumbung.platform.id.Masking;
+import id.lumbung.platform.id.RegionCode;
+import id.lumbung.platform.problem.ProblemException;
+import id.lumbung.platform.security.RegionScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Records a payment at the counter, exactly once per order. Requests with the same idempotency key are
+ * serialised on the key and answered from the first answer; requests for the same order are serialised
+ * on the order's row; the database's unique order id on {@code payment} is the last guard.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentService.class);
+
+    /** The answer to a recording request: its HTTP status and the exact body given. */
+    public record Recorded(int status, String body, boolean replayed) {
+    }
+
+    private final EntityManager em;
+    private final PaymentEvents events;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PaymentService(EntityManager em, PaymentEvents events, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.em = em;
+        this.events = events;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Recorded record(PaymentApi.RecordPayment in, String idempotencyKey, String officer, RegionScope scope) {
+        if (in.presenterRole() == PresenterRole.KUASA && (in.noKk() == null || in.noKk().isBlank())) {
+            throw ProblemException.invalid("noKk", "a kuasa must show the family's KK: noKk is required");
+        }
+        String hash = requestHash(in, officer);
+
+        // Same key: wait for whoever holds it, then answer as they were answered.
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) held")
+                .setParameter(1, "payment-request:" + idempotencyKey).getSingleResult();
+        PaymentRequestEntity previous = PaymentRequestEntity.findById(idempotencyKey);
+        if (previous != null) {
+            if (!previous.requestHash.equals(hash)) {
+                throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                        "this Idempotency-Key was already used for a different payment request; use a new key",
+                        Map.of("orderId", previous.orderId.toString()));
+            }
+            return new Recorded(200, previous.responseBody, true);
+        }
+
+        // Same order, another key: wait on the order's row, then see it as the winner left it.
+        var order = em.find(PaymentOrderEntity.class, in.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw ProblemException.notFound("payment order", in.orderId());
+        }
+        scope.require(RegionCode.of(order.villageCode));
+        var lifecycle = order.lifecycle();
+        var refusal = lifecycle.refusalToPay();
+        if (refusal.isPresent()) {
+            throw notPayable(order, refusal.get());
+        }
+        if (in.amount() != null && in.amount() != order.amount) {
+            throw new ProblemException(422, "amount-mismatch", "Amount does not match the order",
+                    "the order pays Rp" + order.amount + "; the amount is set by the plan, not at the counter",
+                    Map.of("orderAmount", order.amount));
+        }
+        var entitled = new PresenterCheck.Entitled(order.recipientNik, order.noKk,
+                order.members.stream().map(OrderMember::nik).collect(Collectors.toSet()), new java.util.HashSet<>(List.of(order.departedNiks)));
+        var presenterRefusal = PresenterCheck.check(entitled,
+                new PresenterCheck.Presenter(in.presenterNik(), in.presenterRole(), in.noKk()));
+        if (presenterRefusal.isPresent()) {
+            LOG.infof("order %s: presenter %s refused (%s) by %s", order.id, Masking.nik(in.presenterNik()),
+                    presenterRefusal.get().code(), officer);
+            throw new ProblemException(422, "presenter-refused", "Presenter may not collect this order",
+                    presenterRefusal.get().message(), Map.of("reason", presenterRefusal.get().code()));
+        }
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        lifecycle.pay(now);
+        order.apply(lifecycle);
+        var payment = new PaymentEntity();
+        payment.id = UUID.randomUUID();
+        payment.orderId = order.id;
+        payment.amount = order.amount;
+        payment.presenterNik = in.presenterNik();
+        payment.presenterRole = in.presenterRole().name();
+        payment.presenterNoKk = in.presenterRole() == PresenterRole.KUASA ? in.noKk() : null;
+        payment.officer = officer;
+        payment.payPointCode = in.payPointCode().strip();
+        payment.paidAt = now;
+        payment.latitude = coordinate(in.latitude());
+        payment.longitude = coordinate(in.longitude());
+        payment.photoSha256 = in.photoSha256().toLowerCase(Locale.ROOT);
+        payment.idempotencyKey = idempotencyKey;
+        payment.persist();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // the row lock makes this unreachable; if it ever is reached, the database kept its promise
+            throw ProblemException.conflict("payment order " + order.id + " was paid by a concurrent request");
+        }
+
+        String body = body(OrderMapper.payment(payment, order));
+        var request = new PaymentRequestEntity();
+        request.idempotencyKey = idempotencyKey;
+        request.requestHash = hash;
+        request.orderId = order.id;
+        request.paymentId = payment.id;
+        request.responseStatus = 201;
+        request.responseBody = body;
+        request.createdAt = now;
+        request.persist();
+
+        PlanEntity plan = PlanEntity.findById(order.planId);
+        events.published(PaymentEvents.PAYMENT_RECORDED, order, plan, now);
+        audit.record("PAY", "payment-order", order.id.toString(), "payment " + payment.id + " at " + payment.payPointCode);
+        LOG.infof("order %s paid Rp%d to %s %s at %s by %s", order.id, order.amount, payment.presenterRole,
+                Masking.nik(payment.presenterNik), payment.payPointCode, officer);
+        return new Recorded(201, body, false);
+    }
+
+    private ProblemException notPayable(PaymentOrderEntity order, Refusal refusal) {
+        var extensions = new HashMap<String, Object>();
+        extensions.put("orderId", order.id.toString());
+        extensions.put("status", order.status.name());
+        return switch (refusal.code()) {
+            case "ALREADY_PAID" -> {
+                extensions.put("paidAt", order.paidAt.toString());
+                var payment = PaymentEntity.forOrder(order.id);
+                if (payment != null) {
+                    extensions.put("paymentId", payment.id.toString());
+                    extensions.put("payPointCode", payment.payPointCode);
+                }
+                yield new ProblemException(409, "already-paid", "Order already paid",
+                        "order " + order.id + " was already paid at " + order.paidAt, extensions);
+            }
+            case "BLOCKED" -> {
+                extensions.put("reason", order.statusReason.name());
+                extensions.put("blockedAt", String.valueOf(order.statusAt));
+                yield new ProblemException(409, "order-blocked", "Order blocked",
+                        "order " + order.id + " is blocked (" + order.statusReason + ") and cannot be paid", extensions);
+            }
+            default -> new ProblemException(409, "order-not-payable", "Order cannot be paid", refusal.message(), extensions);
+        };
+    }
+
+    private static BigDecimal coordinate(BigDecimal value) {
+        return value.setScale(6, RoundingMode.HALF_UP);
+    }
+
+    /** What makes two requests "the same": every field of the body, and who sent it. */
+    private static String requestHash(PaymentApi.RecordPayment in, String officer) {
+        var canonical = String.join("|", List.of(
+                officer,
+                in.orderId().toString(),
+                in.presenterNik(),
+                in.presenterRole().name(),
+                String.valueOf(in.noKk()),
+                in.payPointCode().strip(),
+                coordinate(in.latitude()).toPlainString(),
+                coordinate(in.longitude()).toPlainString(),
+                in.photoSha256().toLowerCase(Locale.ROOT),
+                String.valueOf(in.amount())));
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String body(PaymentApi.PaymentView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

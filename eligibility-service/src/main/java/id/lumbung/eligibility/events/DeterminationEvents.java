@@ -1,0 +1,40 @@
+package id.lumbung.eligibility.events;
+
+import id.lumbung.eligibility.domain.Determination;
+import id.lumbung.platform.events.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code eligibility.determinations.v1}: one event per household x program x period each time it is
+ * decided, keyed by household id (a log-compacted state topic per household).
+ */
+@ApplicationScoped
+public class DeterminationEvents {
+
+    public static final String TOPIC = "eligibility.determinations.v1";
+    public static final String MADE = "id.lumbung.eligibility.determination.made";
+
+    public record ReasonData(String code, String id, String en) {
+    }
+
+    /** The event data, as the contract states it. */
+    public record DeterminationMade(UUID householdId, String villageCode, String programCode, String period,
+            int ruleVersion, long registryVersion, boolean eligible, List<ReasonData> reasons, Instant determinedAt) {
+    }
+
+    private final Outbox outbox;
+
+    public DeterminationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void made(Determination d, Instant determinedAt) {
+        var data = new DeterminationMade(d.householdId(), d.villageCode(), d.programCode(), d.period().toString(),
+                d.ruleVersion(), d.registryVersion(), d.eligible(),
+                d.reasons().stream().map(r -> new ReasonData(r.code(), r.id(), r.en())).toList(), determinedAt);
+        outbox.publish(TOPIC, d.householdId().toString(), MADE, data);
+    }
+}

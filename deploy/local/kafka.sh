@@ -28,6 +28,12 @@ start() {
     log "Kafka '$name' already running on 127.0.0.1:$port"
     return
   fi
+  for p in "$port" "$((port + 1))"; do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null; then
+      echo "port $p is taken by another process; stop it (another checkout's broker?) and retry" >&2
+      exit 1
+    fi
+  done
   mkdir -p "$dir"
   cat > "$dir/server.properties" <<PROPS
 process.roles=broker,controller

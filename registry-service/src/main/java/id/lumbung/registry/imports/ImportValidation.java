@@ -1,0 +1,245 @@
+package id.lumbung.registry.imports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The checks a DTSEN extract's rows must pass, as set-based SQL over the staged rows. Each check is one
+ * line of a VALUES list: a condition, the field, a stable code and a sentence; every failing check of
+ * every row becomes an {@code import_error} row. A household goes in only with all its members clean.
+ */
+final class ImportValidation {
+
+    static final List<String> RELATIONSHIPS = List.of("KEPALA_KELUARGA", "SUAMI", "ISTRI", "ANAK", "MENANTU", "CUCU",
+            "ORANG_TUA", "MERTUA", "FAMILI_LAIN", "LAINNYA");
+    static final List<String> EMPLOYMENT = List.of("ASN", "TNI", "POLRI", "PENSIUNAN_ASN", "PENSIUNAN_TNI",
+            "PENSIUNAN_POLRI", "PENDAMPING_SOSIAL", "GURU_BERSERTIFIKAT", "PENGHASILAN_APBN_APBD", "PEGAWAI_BUMN",
+            "PERANGKAT_DESA");
+
+    private ImportValidation() {
+    }
+
+    /** Reads the staged text into typed columns; a value that does not read stays null next to its raw text. */
+    static List<String> read(StagingTables t) {
+        return List.of("""
+                create unlogged table %s as
+                select h.line_no, h.parse_error,
+                       nullif(btrim(h.no_kk), '') as no_kk,
+                       import_region_code(h.village_code) as village_code,
+                       nullif(btrim(h.address), '') as address,
+                       nullif(btrim(h.rt), '') as rt,
+                       nullif(btrim(h.rw), '') as rw,
+                       nullif(btrim(h.housing_tenure), '') as housing_tenure,
+                       nullif(btrim(h.floor_area_m2), '') as floor_area_raw,
+                       case when btrim(h.floor_area_m2) ~ '^[0-9]{1,7}(\\.[0-9]+)?$' then round(btrim(h.floor_area_m2)::numeric, 1) end as floor_area_m2,
+                       nullif(btrim(h.floor_type), '') as floor_type,
+                       nullif(btrim(h.wall_type), '') as wall_type,
+                       nullif(btrim(h.roof_type), '') as roof_type,
+                       nullif(btrim(h.water_source), '') as water_source,
+                       nullif(btrim(h.toilet), '') as toilet,
+                       nullif(btrim(h.electricity_va), '') as electricity_raw,
+                       case when btrim(h.electricity_va) ~ '^[0-9]{1,9}$' then btrim(h.electricity_va)::int end as electricity_va,
+                       nullif(btrim(h.land_area_m2), '') as land_area_raw,
+                       case when btrim(h.land_area_m2) ~ '^[0-9]{1,9}(\\.[0-9]+)?$' then round(btrim(h.land_area_m2)::numeric, 1) end as land_area_m2,
+                       coalesce(array(select btrim(a) from unnest(string_to_array(h.assets, ';')) a where btrim(a) <> ''), '{}') as assets,
+                       nullif(btrim(h.livestock), '') as livestock_raw,
+                       case when h.livestock is null or btrim(h.livestock) = '' then '{}'::jsonb
+                            when regexp_replace(h.livestock, '\\s', '', 'g') ~ '^[A-Za-z_]+=[0-9]{1,6}(;[A-Za-z_]+=[0-9]{1,6})*;?$'
+                            then (select jsonb_object_agg(split_part(e, '=', 1), split_part(e, '=', 2)::int)
+                                  from unnest(string_to_array(regexp_replace(h.livestock, '\\s', '', 'g'), ';')) e where e <> '')
+                       end as livestock,
+                       nullif(btrim(h.monthly_income), '') as income_raw,
+                       case when btrim(h.monthly_income) ~ '^[0-9]{1,15}$' then btrim(h.monthly_income)::bigint end as monthly_income,
+                       nullif(btrim(h.kks_card), '') as kks_raw,
+                       case when coalesce(btrim(h.kks_card), '') = '' then false
+                            when lower(btrim(h.kks_card)) in ('true', '1', 'ya') then true
+                            when lower(btrim(h.kks_card)) in ('false', '0', 'tidak') then false end as kks_card,
+                       nullif(btrim(h.desil), '') as desil_raw,
+                       case when btrim(h.desil) ~ '^(10|[1-9])$' then btrim(h.desil)::smallint end as desil,
+                       nullif(btrim(h.desil_period), '') as desil_period
+                from %s h""".formatted(t.householdsRead(), t.households()),
+                """
+                create unlogged table %s as
+                select p.line_no, p.member_index, p.parse_error,
+                       nullif(btrim(p.no_kk), '') as no_kk,
+                       nullif(btrim(p.nik), '') as nik,
+                       upper(nullif(btrim(p.full_name), '')) as full_name,
+                       upper(nullif(btrim(p.sex), '')) as sex,
+                       nullif(btrim(p.birth_date), '') as birth_date_raw,
+                       import_date(btrim(p.birth_date)) as birth_date,
+                       nullif(btrim(p.birth_place), '') as birth_place,
+                       upper(nullif(btrim(p.relationship), '')) as relationship,
+                       nullif(btrim(p.marital_status), '') as marital_status,
+                       nullif(btrim(p.education), '') as education,
+                       nullif(btrim(p.occupation), '') as occupation,
+                       nullif(btrim(p.disability), '') as disability,
+                       coalesce(array(select distinct upper(btrim(e)) from unnest(string_to_array(p.employment, ';')) e
+                                      where btrim(e) <> '' order by 1), '{}') as employment,
+                       coalesce(upper(nullif(btrim(p.life_status), '')), 'ALIVE') as life_status,
+                       nullif(btrim(p.death_date), '') as death_date_raw,
+                       import_date(btrim(p.death_date)) as death_date
+                from %s p""".formatted(t.personsRead(), t.persons()),
+                "analyze " + t.householdsRead(),
+                "analyze " + t.personsRead());
+    }
+
+    /** The checks, as statements that write import_error rows. */
+    static List<String> checks(StagingTables t, UUID job, boolean ndjson, List<String> scopePatterns, LocalDate today) {
+        String hFile = ndjson ? ImportFormat.NDJSON.file() : ImportFormat.HOUSEHOLDS_CSV.file();
+        String pFile = ndjson ? ImportFormat.NDJSON.file() : ImportFormat.PERSONS_CSV.file();
+        // members belong to the line they came on (NDJSON) or to their household by No. KK (CSV pair)
+        String memberKey = ndjson ? "line_no" : "no_kk";
+        String scope = scopePatterns == null ? "true"
+                : "h.village_code like any (array[" + String.join(", ", scopePatterns.stream().map(ImportValidation::literal).toList()) + "])";
+        String field = ndjson ? "'members[' || p.member_index || '].' || c.camel" : "c.snake";
+        String hField = ndjson ? "c.camel" : "c.snake";
+        String relationships = array(RELATIONSHIPS);
+        String employment = array(EMPLOYMENT);
+        String todayLiteral = "date '" + today + "'";
+        String households = """
+                insert into import_error (job_id, file, line_no, field, code, reason, value)
+                select '%1$s', '%2$s', h.line_no, %3$s, c.code, c.reason, c.value
+                from %4$s h
+                left join region v on v.code = h.village_code and v.level = 4
+                left join (select %5$s as k, count(*) as n, count(*) filter (where relationship = 'KEPALA_KELUARGA') as heads
+                           from %6$s where parse_error is null group by %5$s) m on m.k = h.%5$s
+                left join (select no_kk, count(*) as n from %4$s where parse_error is null group by no_kk) kk on kk.no_kk = h.no_kk
+                cross join lateral (values
+                    (h.parse_error is not null, null, null, 'MALFORMED_ROW', h.parse_error, null),
+                    (h.parse_error is null and (h.no_kk is null or h.no_kk !~ '^[0-9]{16}$'), 'noKk', 'no_kk', 'INVALID_NO_KK',
+                        'No. KK must be exactly 16 digits', import_mask(h.no_kk)),
+                    (h.parse_error is null and v.code is null, 'villageCode', 'village_code', 'UNKNOWN_VILLAGE',
+                        'not a Kemendagri village code (PP.KK.CC.DDDD)', h.village_code),
+                    (h.parse_error is null and v.code is not null and not (%7$s), 'villageCode', 'village_code', 'OUT_OF_SCOPE',
+                        'the village is outside the regions you may import into', h.village_code),
+                    (h.parse_error is null and h.address is null, 'address', 'address', 'MISSING_FIELD', 'address is required', null),
+                    (h.parse_error is null and not ((h.desil_raw is null and h.desil_period is null)
+                        or (h.desil is not null and coalesce(h.desil_period, '') ~ '^[0-9]{4}-Q[1-4]$')), 'desil', 'desil', 'INVALID_DESIL',
+                        'desil is 1 to 10 together with its period like 2025-Q4, or both are empty',
+                        coalesce(h.desil_raw, '') || '/' || coalesce(h.desil_period, '')),
+                    (h.parse_error is null and h.floor_area_raw is not null and h.floor_area_m2 is null, 'socioEconomic.floorAreaM2',
+                        'floor_area_m2', 'INVALID_NUMBER', 'floor area must be a number of square metres', h.floor_area_raw),
+                    (h.parse_error is null and h.land_area_raw is not null and h.land_area_m2 is null, 'socioEconomic.landAreaM2',
+                        'land_area_m2', 'INVALID_NUMBER', 'land area must be a number of square metres', h.land_area_raw),
+                    (h.parse_error is null and h.electricity_raw is not null and h.electricity_va is null, 'socioEconomic.electricityVa',
+                        'electricity_va', 'INVALID_NUMBER', 'electricity must be a whole number of VA', h.electricity_raw),
+                    (h.parse_error is null and h.income_raw is not null and h.monthly_income is null, 'socioEconomic.monthlyIncome',
+                        'monthly_income', 'INVALID_NUMBER', 'monthly income must be whole rupiah', h.income_raw),
+                    (h.parse_error is null and h.kks_raw is not null and h.kks_card is null, 'socioEconomic.kksCard', 'kks_card',
+                        'INVALID_BOOLEAN', 'KKS card is true or false', h.kks_raw),
+                    (h.parse_error is null and h.livestock is null, 'socioEconomic.livestock', 'livestock', 'INVALID_LIVESTOCK',
+                        'livestock looks like KAMBING=2;SAPI=1', h.livestock_raw),
+                    (h.parse_error is null and kk.n > 1, 'noKk', 'no_kk', 'DUPLICATE_NO_KK',
+                        'the same No. KK is on more than one line of the file', import_mask(h.no_kk)),
+                    (h.parse_error is null and m.n is null, 'members', 'members', 'NO_MEMBERS', 'a family has at least one member', null),
+                    (h.parse_error is null and m.heads <> 1, 'members', 'members', 'ONE_HEAD',
+                        'a family has exactly one KEPALA_KELUARGA, this one has ' || m.heads, null)
+                ) c (bad, camel, snake, code, reason, value)
+                where c.bad""".formatted(job, hFile, hField, t.householdsRead(), memberKey, t.personsRead(), scope);
+        String persons = """
+                insert into import_error (job_id, file, line_no, field, code, reason, value)
+                select '%1$s', '%2$s', p.line_no, %3$s, c.code, c.reason, c.value
+                from (select p.*,
+                             p.nik ~ '^[0-9]{16}$' and p.nik !~ '0000$' as nik_shape,
+                             substr(p.nik, 1, 2) || '.' || substr(p.nik, 3, 2) || '.' || substr(p.nik, 5, 2) as district
+                      from %4$s p) p
+                left join region d on d.code = p.district and d.level = 3
+                -- NIKs seen more than once: on two cards, or twice on one (narrow aggregates, not windows over wide rows)
+                left join (select nik, min(no_kk) <> max(no_kk) as two_kk from %4$s where parse_error is null
+                           group by nik having count(*) > 1) dup on dup.nik = p.nik
+                left join (select nik, no_kk from %4$s where parse_error is null
+                           group by nik, no_kk having count(*) > 1) same on same.nik = p.nik and same.no_kk = p.no_kk
+                left join (select distinct no_kk from %5$s) kk on kk.no_kk = p.no_kk
+                cross join lateral (values
+                    (p.parse_error is not null, null, null, 'MALFORMED_ROW', p.parse_error, null),
+                    (p.parse_error is null and not coalesce(p.nik_shape, false), 'nik', 'nik', 'INVALID_NIK',
+                        'NIK must be exactly 16 digits with a serial from 0001', import_mask(p.nik)),
+                    (p.parse_error is null and p.nik_shape and d.code is null, 'nik', 'nik', 'UNKNOWN_DISTRICT',
+                        'NIK district code ' || p.district || ' is not a Kemendagri district', import_mask(p.nik)),
+                    (p.parse_error is null and p.full_name is null, 'fullName', 'full_name', 'MISSING_FIELD', 'full name is required', null),
+                    (p.parse_error is null and coalesce(p.sex, '') not in ('MALE', 'FEMALE'), 'sex', 'sex', 'INVALID_SEX',
+                        'sex is MALE or FEMALE', p.sex),
+                    (p.parse_error is null and p.birth_date is null, 'birthDate', 'birth_date', 'INVALID_DATE',
+                        'birth date must be a date like 1985-07-01', p.birth_date_raw),
+                    (p.parse_error is null and p.birth_date > %6$s, 'birthDate', 'birth_date', 'BORN_IN_FUTURE',
+                        'birth date is in the future', p.birth_date_raw),
+                    (p.parse_error is null and p.nik_shape and p.sex in ('MALE', 'FEMALE') and p.birth_date is not null
+                        and substr(p.nik, 7, 6) <> lpad((extract(day from p.birth_date)::int + case when p.sex = 'FEMALE' then 40 else 0 end)::text, 2, '0')
+                                                    || to_char(p.birth_date, 'MMYY'),
+                        'nik', 'nik', 'NIK_MISMATCH',
+                        'NIK does not encode the declared sex and birth date (DDMMYY, day + 40 for women)', import_mask(p.nik)),
+                    (p.parse_error is null and (p.relationship is null or p.relationship <> all (%7$s)), 'relationship', 'relationship',
+                        'UNKNOWN_RELATIONSHIP', 'relationship must be one of ' || array_to_string(%7$s, ', '), p.relationship),
+                    (p.parse_error is null and not (p.employment <@ %8$s), 'employment', 'employment', 'UNKNOWN_EMPLOYMENT',
+                        'employment facts must be among ' || array_to_string(%8$s, ', '), array_to_string(p.employment, ';')),
+                    (p.parse_error is null and (p.life_status not in ('ALIVE', 'DECEASED', 'MOVED')
+                        or (p.death_date_raw is not null and p.death_date is null)
+                        or (p.life_status = 'DECEASED') <> (p.death_date is not null)), 'lifeStatus', 'life_status', 'INVALID_LIFE_STATUS',
+                        'life status is ALIVE, MOVED or DECEASED, and only DECEASED has a death date (like 2024-03-01)',
+                        p.life_status || '/' || coalesce(p.death_date_raw, '')),
+                    (p.parse_error is null and coalesce(dup.two_kk, false), 'nik', 'nik', 'NIK_ON_TWO_KK',
+                        'the same NIK is on two family cards in this file', import_mask(p.nik)),
+                    (p.parse_error is null and same.nik is not null, 'nik', 'nik', 'DUPLICATE_NIK',
+                        'the same NIK appears twice on one family card', import_mask(p.nik)),
+                    (%9$s and p.parse_error is null and kk.no_kk is null, 'noKk', 'no_kk', 'UNKNOWN_KK',
+                        'No. KK is on no line of households.csv', import_mask(p.no_kk))
+                ) c (bad, camel, snake, code, reason, value)
+                where c.bad""".formatted(job, pFile, field, t.personsRead(), t.householdsRead(), todayLiteral,
+                relationships, employment, ndjson ? "false" : "true");
+        if (ndjson) {
+            return List.of(households, persons);
+        }
+        // CSV pair: a rejected member rejects its family card, and a rejected family card its members
+        String memberRejected = """
+                insert into import_error (job_id, file, line_no, field, code, reason, value)
+                select '%1$s', 'households.csv', h.line_no, 'members', 'MEMBER_REJECTED',
+                       'a member was rejected (persons.csv line ' || min(p.line_no) || ')', import_mask(h.no_kk)
+                from %2$s h
+                join %3$s p on p.no_kk = h.no_kk
+                where exists (select 1 from import_error e where e.job_id = '%1$s' and e.file = 'persons.csv' and e.line_no = p.line_no)
+                group by h.line_no, h.no_kk""".formatted(job, t.householdsRead(), t.personsRead());
+        String householdRejected = """
+                insert into import_error (job_id, file, line_no, field, code, reason, value)
+                select '%1$s', 'persons.csv', p.line_no, 'no_kk', 'HOUSEHOLD_REJECTED',
+                       'its family card was rejected (households.csv line ' || min(h.line_no) || ')', import_mask(p.no_kk)
+                from %3$s p
+                join %2$s h on h.no_kk = p.no_kk
+                where exists (select 1 from import_error e where e.job_id = '%1$s' and e.file = 'households.csv' and e.line_no = h.line_no)
+                  and not exists (select 1 from import_error e where e.job_id = '%1$s' and e.file = 'persons.csv' and e.line_no = p.line_no)
+                group by p.line_no, p.no_kk""".formatted(job, t.householdsRead(), t.personsRead());
+        return List.of(households, persons, memberRejected, householdRejected);
+    }
+
+    /** The households that passed, with their registry id (the active household of the same No. KK keeps its id). */
+    static List<String> good(StagingTables t, UUID job, boolean ndjson) {
+        String hFile = ndjson ? ImportFormat.NDJSON.file() : ImportFormat.HOUSEHOLDS_CSV.file();
+        return List.of("""
+                create unlogged table %1$s as
+                select h.*, coalesce(e.id, gen_random_uuid()) as household_id, e.id is not null as existing,
+                       row_number() over (order by h.line_no) as ord
+                from %2$s h
+                left join household e on e.no_kk = h.no_kk and e.status = 'ACTIVE'
+                where not exists (select 1 from import_error x where x.job_id = '%3$s' and x.file = '%4$s' and x.line_no = h.line_no)
+                """.formatted(t.goodHouseholds(), t.householdsRead(), job, hFile),
+                "create index on " + t.goodHouseholds() + " (ord)",
+                "create unique index on " + t.goodHouseholds() + " (household_id)",
+                """
+                create unlogged table %1$s as
+                select p.*, g.household_id, g.ord, g.existing
+                from %2$s p join %3$s g on g.%4$s = p.%4$s
+                """.formatted(t.goodPersons(), t.personsRead(), t.goodHouseholds(), ndjson ? "line_no" : "no_kk"),
+                "create index on " + t.goodPersons() + " (ord)",
+                "create index on " + t.goodPersons() + " (household_id, nik)",
+                "analyze " + t.goodHouseholds(),
+                "analyze " + t.goodPersons());
+    }
+
+    private static String array(List<String> values) {
+        return "array[" + String.join(", ", values.stream().map(ImportValidation::literal).toList()) + "]::text[]";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -26,6 +26,10 @@ public final class ProgramMapper {
                 versions.stream().map(ProgramMapper::ruleVersion).toList());
     }
 
+    public static ProgramApi.RuleVersionView ruleVersionView(ProgramRuleVersionEntity r) {
+        return ruleVersion(r);
+    }
+
     static ProgramApi.RuleVersionView ruleVersion(ProgramRuleVersionEntity r) {
         Long total = r.amountPerMonth == null || r.months == null ? null : r.amountPerMonth * r.months;
         return new ProgramApi.RuleVersionView(r.version, r.regionPrefix, r.period, r.status, r.rules, r.amountPerMonth,

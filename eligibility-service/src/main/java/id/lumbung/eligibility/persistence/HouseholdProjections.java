@@ -60,12 +60,14 @@ public class HouseholdProjections {
                 delete.executeUpdate();
             }
             try (var insert = c.prepareStatement("""
-                    insert into projection_member (household_id, nik, full_name, village_code, sex, birth_date,
-                        relationship, life_status)
-                    select ?, m.nik, upper(m."fullName"), ?, m.sex, m."birthDate"::date, m.relationship, m."lifeStatus"
-                    from jsonb_to_recordset(?::jsonb)
-                        as m(nik text, "fullName" text, sex text, "birthDate" text, relationship text, "lifeStatus" text)
-                    on conflict do nothing""")) {
+                    insert into projection_member (household_id, position, nik, full_name, village_code, sex, birth_date,
+                        relationship, life_status, disability, employment)
+                    select ?, e.ord, e.m ->> 'nik', upper(e.m ->> 'fullName'), ?, e.m ->> 'sex',
+                        (btrim(e.m ->> 'birthDate'))::date, e.m ->> 'relationship', btrim(e.m ->> 'lifeStatus'),
+                        e.m ->> 'disability',
+                        array(select jsonb_array_elements_text(case when jsonb_typeof(e.m -> 'employment') = 'array'
+                                                                    then e.m -> 'employment' else '[]' end))
+                    from jsonb_array_elements(?::jsonb) with ordinality as e(m, ord)""")) {
                 insert.setObject(1, household.id());
                 insert.setString(2, household.villageCode());
                 insert.setString(3, membersJson);

@@ -30,4 +30,27 @@ public final class ProgramApi {
 
     public record ProgramView(String code, String name, String description, List<RuleVersionView> ruleVersions) {
     }
+
+    /** A new rule version, created as a draft; {@code rules} as in {@link RuleVersionView}. */
+    public record RuleVersionRequest(
+            @jakarta.validation.constraints.Pattern(regexp = "\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?", message = "must be a region code like 33.20") String regionPrefix,
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-Q[1-4]", message = "must look like 2025-Q4") String period,
+            @jakarta.validation.constraints.NotNull Map<String, Object> rules,
+            @jakarta.validation.constraints.PositiveOrZero Long amountPerMonth,
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(12) Integer months,
+            boolean lumpSum,
+            @jakarta.validation.constraints.Size(max = 2000) String note) {
+    }
+
+    /** Households of one region that a draft would make eligible (gains) or not eligible (losses). */
+    public record RegionChange(String regionCode, long eligibleNow, long eligibleWithDraft, long gains, long losses) {
+    }
+
+    /**
+     * What a draft rule version would change against the published rules of its program period, on the current
+     * projection, per region at {@code level}; nothing is written.
+     */
+    public record WhatIfReport(String programCode, int version, String period, String regionPrefix, String level,
+            List<Integer> comparedWith, long gains, long losses, List<RegionChange> regions) {
+    }
 }

@@ -29,10 +29,15 @@ public record DesilBand(int min, int max) implements EligibilityPolicy {
             return Verdict.notEligible(NO_DESIL_YET);
         }
         if (desil < min || desil > max) {
-            return Verdict.notEligible(new Reason("DESIL_OUTSIDE_BAND",
-                    "Keluarga berada di desil %d, sedangkan program ini untuk desil %d-%d.".formatted(desil, min, max),
-                    "The family is in desil %d; this program is for desil %d-%d.".formatted(desil, min, max)));
+            return Verdict.notEligible(outside(desil));
         }
         return Verdict.ELIGIBLE;
+    }
+
+    /** The refusal for a family in {@code desil} (any text: the set-based form passes a placeholder). */
+    public Reason outside(Object desil) {
+        return new Reason("DESIL_OUTSIDE_BAND",
+                "Keluarga berada di desil %s, sedangkan program ini untuk desil %d-%d.".formatted(desil, min, max),
+                "The family is in desil %s; this program is for desil %d-%d.".formatted(desil, min, max));
     }
 }

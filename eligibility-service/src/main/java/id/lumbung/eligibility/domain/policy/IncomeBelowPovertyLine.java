@@ -36,9 +36,13 @@ public record IncomeBelowPovertyLine(long povertyLinePerCapita) implements Eligi
         if (household.monthlyIncome() < povertyLinePerCapita * persons) {
             return Verdict.ELIGIBLE;
         }
+        return Verdict.notEligible(notBelow());
+    }
+
+    public Reason notBelow() {
         String line = Rupiah.format(povertyLinePerCapita);
-        return Verdict.notEligible(new Reason("INCOME_ABOVE_POVERTY_LINE",
+        return new Reason("INCOME_ABOVE_POVERTY_LINE",
                 "Penghasilan keluarga per orang tidak di bawah garis kemiskinan daerah (%s per orang per bulan).".formatted(line),
-                "The family's income per person is not below the regional poverty line (%s per person per month).".formatted(line)));
+                "The family's income per person is not below the regional poverty line (%s per person per month).".formatted(line));
     }
 }

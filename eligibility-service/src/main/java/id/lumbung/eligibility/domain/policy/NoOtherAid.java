@@ -15,9 +15,13 @@ public record NoOtherAid() implements EligibilityPolicy {
         if (other.isEmpty()) {
             return Verdict.ELIGIBLE;
         }
-        String names = String.join(", ", other);
-        return Verdict.notEligible(new Reason("RECEIVES_OTHER_AID",
+        return Verdict.notEligible(receives(String.join(", ", other)));
+    }
+
+    /** @param names the programs received, comma-separated in code order */
+    public static Reason receives(String names) {
+        return new Reason("RECEIVES_OTHER_AID",
                 "Keluarga sudah menerima bantuan lain (%s); program ini hanya untuk keluarga yang belum menerima bantuan.".formatted(names),
-                "The family already receives other aid (%s); this program is only for families without other aid.".formatted(names)));
+                "The family already receives other aid (%s); this program is only for families without other aid.".formatted(names));
     }
 }

@@ -22,9 +22,13 @@ public record NotCombinedWith(Set<String> programs) implements EligibilityPolicy
         if (overlap.isEmpty()) {
             return Verdict.ELIGIBLE;
         }
-        String names = String.join(", ", overlap);
-        return Verdict.notEligible(new Reason("ALREADY_RECEIVING",
+        return Verdict.notEligible(alreadyReceiving(String.join(", ", overlap)));
+    }
+
+    /** @param names the overlapping programs, comma-separated in code order */
+    public static Reason alreadyReceiving(String names) {
+        return new Reason("ALREADY_RECEIVING",
                 "Keluarga sudah menerima %s; program ini tidak boleh diterima bersamaan dengan bantuan tersebut.".formatted(names),
-                "The family already receives %s; this program may not be combined with it.".formatted(names)));
+                "The family already receives %s; this program may not be combined with it.".formatted(names));
     }
 }

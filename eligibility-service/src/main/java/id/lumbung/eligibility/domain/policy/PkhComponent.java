@@ -19,9 +19,13 @@ public record PkhComponent(int childUnderAge, int schoolAgeUntil, int elderlyAge
         if (household.countedMembers().stream().anyMatch(m -> component(m, circumstances))) {
             return Verdict.ELIGIBLE;
         }
-        return Verdict.notEligible(new Reason("NO_PKH_COMPONENT",
+        return Verdict.notEligible(noComponent());
+    }
+
+    public Reason noComponent() {
+        return new Reason("NO_PKH_COMPONENT",
                 "Tidak ada anggota keluarga yang memenuhi komponen PKH (anak usia dini, anak usia sekolah, penyandang disabilitas berat, lansia %d tahun ke atas).".formatted(elderlyAge),
-                "No member of the family meets a PKH component (young child, school-age child, severe disability, elderly aged %d or over).".formatted(elderlyAge)));
+                "No member of the family meets a PKH component (young child, school-age child, severe disability, elderly aged %d or over).".formatted(elderlyAge));
     }
 
     private boolean component(Member m, Circumstances circumstances) {

@@ -13,16 +13,17 @@ public record VulnerableMember(int elderlyAge, int childUnderAge, boolean disabi
     @Override
     public Verdict check(Household household, Circumstances circumstances) {
         boolean found = household.countedMembers().stream().anyMatch(m -> vulnerable(m, circumstances));
-        if (found) {
-            return Verdict.ELIGIBLE;
-        }
+        return found ? Verdict.ELIGIBLE : Verdict.notEligible(noneVulnerable());
+    }
+
+    public Reason noneVulnerable() {
         String idDisability = disability ? ", atau penyandang disabilitas" : "";
         String enDisability = disability ? ", or a person with a disability" : "";
-        return Verdict.notEligible(new Reason("NO_VULNERABLE_MEMBER",
+        return new Reason("NO_VULNERABLE_MEMBER",
                 "Tidak ada anggota keluarga yang rentan (lansia %d tahun ke atas, anak di bawah %d tahun%s)."
                         .formatted(elderlyAge, childUnderAge, idDisability),
                 "No member of the family is vulnerable (elderly aged %d or over, a child under %d%s)."
-                        .formatted(elderlyAge, childUnderAge, enDisability)));
+                        .formatted(elderlyAge, childUnderAge, enDisability));
     }
 
     private boolean vulnerable(Member m, Circumstances circumstances) {

@@ -57,6 +57,39 @@ public final class PaymentOrder {
         return true;
     }
 
+    /**
+     * A payment made before collection closed but reported only at reconciliation, with proof: the one way a
+     * failed order becomes paid. Refuses (IllegalStateException) any order that has not failed.
+     */
+    public void payLate(Instant paidAt, Instant at) {
+        if (status != OrderStatus.FAILED) {
+            throw new IllegalStateException("only a failed order can be paid late; this one is " + status);
+        }
+        status = OrderStatus.PAID;
+        reason = null;
+        statusAt = at;
+        this.paidAt = paidAt;
+    }
+
+    /** A death confirmed at reconciliation: the failed order's reason becomes DECEASED. */
+    public void confirmDeath(Instant at) {
+        if (status != OrderStatus.FAILED) {
+            throw new IllegalStateException("only a failed order's reason can be corrected; this one is " + status);
+        }
+        reason = StatusReason.DECEASED;
+        statusAt = at;
+    }
+
+    /** Collection closed without payment: READY or BLOCKED orders fail, keeping a known reason. */
+    public boolean fail(StatusReason why, Instant at) {
+        if (status != OrderStatus.READY && status != OrderStatus.BLOCKED) {
+            return false;
+        }
+        var keep = status == OrderStatus.BLOCKED && why == StatusReason.NOT_COLLECTED ? reason : why;
+        move(OrderStatus.FAILED, keep, at);
+        return true;
+    }
+
     private void move(OrderStatus next, StatusReason why, Instant at) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStateException("an order cannot go from " + status + " to " + next);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@code disbursement.payments.v1}: what happened to a payment order (paid, blocked, failed), keyed by
+ * {@code disbursement.payments.v1}: what happened to a payment order (paid, blocked, failed, returned), keyed by
  * order id, for the status check (eligibility), complaints and integrators.
  */
 @ApplicationScoped
@@ -18,6 +18,8 @@ public class PaymentEvents {
     public static final String PAYMENT_RECORDED = "id.lumbung.disbursement.payment.recorded";
     public static final String ORDER_BLOCKED = "id.lumbung.disbursement.order.blocked";
     public static final String ORDER_FAILED = "id.lumbung.disbursement.order.failed";
+    /** The failed order's money is marked for return (retur) when its village's reconciliation closes. */
+    public static final String ORDER_RETURNED = "id.lumbung.disbursement.order.returned";
 
     /** The event data, as the contract names it. */
     public record OrderOutcome(UUID orderId, UUID planId, String listId, String programCode, String period,

@@ -19,11 +19,13 @@ public final class PaymentApi {
     }
 
     /**
-     * What the pay officer records. The amount is never the caller's to choose: when given it must equal
-     * the order's amount, otherwise the request is refused.
+     * What the pay officer records. The order is named by its id or by the invitation code scanned at the
+     * counter (or both, which must agree). The amount is never the caller's to choose: when given it must
+     * equal the order's amount, otherwise the request is refused.
      */
     public record RecordPayment(
-            @NotNull UUID orderId,
+            UUID orderId,
+            @Size(max = 64) String invitationCode,
             @NotNull @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String presenterNik,
             @NotNull PresenterRole presenterRole,
             @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String noKk,

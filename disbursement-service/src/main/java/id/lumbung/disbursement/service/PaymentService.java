@@ -2,6 +2,7 @@ package id.lumbung.disbursement.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lumbung.disbursement.domain.InvitationCode;
 import id.lumbung.disbursement.domain.PresenterCheck;
 import id.lumbung.disbursement.domain.PresenterRole;
 import id.lumbung.disbursement.domain.Refusal;
@@ -70,10 +71,18 @@ public class PaymentService {
 
     @Transactional
     public Recorded record(PaymentApi.RecordPayment in, String idempotencyKey, String officer, RegionScope scope) {
+        if (in.orderId() == null && (in.invitationCode() == null || in.invitationCode().isBlank())) {
+            throw ProblemException.invalid("orderId", "name the order: orderId or the invitationCode scanned from the undangan");
+        }
+        String code = null;
+        if (in.invitationCode() != null && !in.invitationCode().isBlank()) {
+            code = InvitationCode.normalise(in.invitationCode()).orElseThrow(() -> ProblemException.invalid(
+                    "invitationCode", "an invitation code is 26 characters of A-Z and 2-7"));
+        }
         if (in.presenterRole() == PresenterRole.KUASA && (in.noKk() == null || in.noKk().isBlank())) {
             throw ProblemException.invalid("noKk", "a kuasa must show the family's KK: noKk is required");
         }
-        String hash = requestHash(in, officer);
+        String hash = requestHash(in, code, officer);
 
         // Same key: wait for whoever holds it, then answer as they were answered.
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) held")
@@ -88,10 +97,11 @@ public class PaymentService {
             return new Recorded(200, previous.responseBody, true);
         }
 
+        UUID orderId = code == null ? in.orderId() : invited(code, in.orderId());
         // Same order, another key: wait on the order's row, then see it as the winner left it.
-        var order = em.find(PaymentOrderEntity.class, in.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        var order = em.find(PaymentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            throw ProblemException.notFound("payment order", in.orderId());
+            throw ProblemException.notFound("payment order", orderId);
         }
         scope.require(RegionCode.of(order.villageCode));
         var lifecycle = order.lifecycle();
@@ -159,6 +169,26 @@ public class PaymentService {
         return new Recorded(201, body, false);
     }
 
+    /**
+     * The order an invitation code stands for. A code we never issued is forged (or mistyped); it tells the
+     * caller nothing about any order.
+     */
+    private UUID invited(String code, UUID namedOrder) {
+        @SuppressWarnings("unchecked")
+        List<UUID> found = em.createNativeQuery("select order_id from invitation where code = ?1")
+                .setParameter(1, code).getResultList();
+        if (found.isEmpty()) {
+            LOG.warnf("unknown invitation code %s… presented", code.substring(0, 4));
+            throw new ProblemException(422, "invitation-unknown", "Invitation not recognised",
+                    "this invitation code was never issued; check the undangan or find the order by the recipient's details");
+        }
+        if (namedOrder != null && !namedOrder.equals(found.get(0))) {
+            throw new ProblemException(422, "invitation-mismatch", "Invitation is for another order",
+                    "the invitation code does not belong to order " + namedOrder);
+        }
+        return found.get(0);
+    }
+
     private ProblemException notPayable(PaymentOrderEntity order, Refusal refusal) {
         var extensions = new HashMap<String, Object>();
         extensions.put("orderId", order.id.toString());
@@ -189,10 +219,11 @@ public class PaymentService {
     }
 
     /** What makes two requests "the same": every field of the body, and who sent it. */
-    private static String requestHash(PaymentApi.RecordPayment in, String officer) {
+    private static String requestHash(PaymentApi.RecordPayment in, String invitationCode, String officer) {
         var canonical = String.join("|", List.of(
                 officer,
-                in.orderId().toString(),
+                String.valueOf(in.orderId()),
+                String.valueOf(invitationCode),
                 in.presenterNik(),
                 in.presenterRole().name(),
                 String.valueOf(in.noKk()),

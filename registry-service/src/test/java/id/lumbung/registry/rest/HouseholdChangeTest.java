@@ -142,5 +142,8 @@ class HouseholdChangeTest {
                 .then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(dinsos).queryParam("name", "slamet").when().get("/api/v1/households")
                 .then().statusCode(400).contentType("application/problem+json");
+        // a malformed region code inside a transactional service is still the caller's mistake
+        given().auth().oauth2(dinsos).queryParam("region", "33.2").when().get("/api/v1/households")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("regionCode"));
     }
 }

@@ -1,0 +1,224 @@
+package id.lumbung.registry.dci;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lumbung.platform.audit.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The DCI Social Registry operations: the envelope gate every request passes, sync and async search,
+ * transaction status. Each accepted message is stored in {@code dci_transaction} with our answer.
+ */
+@ApplicationScoped
+public class DciRegistry {
+
+    private static final Logger LOG = Logger.getLogger(DciRegistry.class);
+    private static final DciSpec SPEC = DciSpec.socialRegistry();
+
+    private final DciSearch search;
+    private final DciTransactions transactions;
+    private final DciSignatures signatures;
+    private final DciCallbacks callbacks;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final DciConfig config;
+
+    public DciRegistry(DciSearch search, DciTransactions transactions, DciSignatures signatures, DciCallbacks callbacks,
+            AuditLog audit, ObjectMapper json, Clock clock, DciConfig config) {
+        this.search = search;
+        this.transactions = transactions;
+        this.signatures = signatures;
+        this.callbacks = callbacks;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /**
+     * Every check of the envelope, in the order a sender can act on: readable JSON, the action of this
+     * endpoint, the shipped spec, protocol version, encryption, sender = token client, receiver = us,
+     * signature when the sender's key is registered.
+     */
+    public DciEnvelope open(String path, String action, String body, String caller) {
+        JsonNode root;
+        try {
+            root = json.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new DciException(DciException.Code.REQUEST_BAD, "the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DciException(DciException.Code.REQUEST_BAD, "the body is not a DCI message object");
+        }
+        String sentAction = root.path("header").path("action").asText(null);
+        if (sentAction != null && !sentAction.equals(action)) {
+            throw new DciException(DciException.Code.REQUEST_BAD, "rjct.action.invalid",
+                    "header.action must be " + action + " on " + path);
+        }
+        List<String> problems = SPEC.requestProblems(path, body);
+        if (!problems.isEmpty()) {
+            throw new DciException(DciException.Code.REQUEST_BAD, String.join("; ", problems));
+        }
+        var e = DciEnvelope.of(root);
+        String version = e.header().path("version").asText("1.0.0");
+        if (!"1.0.0".equals(version)) {
+            throw new DciException(DciException.Code.VERSION_NOT_SUPPORTED, "rjct.version.invalid",
+                    "version " + version + " is not supported; this registry speaks 1.0.0");
+        }
+        if (e.header().path("is_msg_encrypted").asBoolean(false)) {
+            throw new DciException(DciException.Code.ENCRYPTION_INVALID, "encrypted messages are not accepted yet; send"
+                    + " is_msg_encrypted false over TLS");
+        }
+        if (!e.senderId().equals(caller)) {
+            throw new DciException(DciException.Code.SENDER_ID_INVALID,
+                    "sender_id " + e.senderId() + " is not the client this token was issued to");
+        }
+        if (e.receiverId() != null && !e.receiverId().equals(config.registryId())) {
+            throw new DciException(DciException.Code.RECEIVER_ID_INVALID, "receiver_id must be " + config.registryId());
+        }
+        signatures.verify(e.senderId(), e.signature(), e.header(), e.message());
+        return e;
+    }
+
+    public ObjectNode syncSearch(DciEnvelope e, DciScope scope) {
+        var correlationId = begin(e, "rcvd", false);
+        var message = searchAll(e, scope, correlationId, true);
+        String status = status(message);
+        transactions.finish(correlationId, message, status);
+        var body = json.createObjectNode();
+        int items = message.path("search_response").size();
+        body.set("header", DciMessages.header(json, clock, config, "on-search", status, e.senderId(), items, items));
+        body.set("message", message);
+        return body;
+    }
+
+    public ObjectNode syncTxnStatus(DciEnvelope e) {
+        var correlationId = begin(e, "rcvd", false);
+        var message = txnStatus(e, correlationId);
+        transactions.finish(correlationId, message, "succ");
+        var body = json.createObjectNode();
+        body.set("header", DciMessages.header(json, clock, config, "txn-on-status", "succ", e.senderId(), 1, 1));
+        body.set("message", message);
+        return body;
+    }
+
+    /** ACK now; the answer is posted to {@code sender_uri} (the caller's on-search address) as {@code on-search}. */
+    public ObjectNode asyncSearch(DciEnvelope e, DciScope scope) {
+        URI callback = callbackUri(e);
+        var correlationId = begin(e, "pdng", true);
+        // the audit entry is written while the caller's token is in hand; the search itself runs later
+        audit.record("DCI_SEARCH", "registry", "async " + e.transactionId(),
+                "DCI " + e.senderId() + " transaction " + e.transactionId() + " (answer to " + callback.getHost() + ")");
+        callbacks.later(() -> {
+            var message = searchAll(e, scope, correlationId, false);
+            String status = status(message);
+            transactions.finish(correlationId, message, status);
+            int items = message.path("search_response").size();
+            return callbackBody(DciMessages.header(json, clock, config, "on-search", status, e.senderId(), items, items), message);
+        }, callback, correlationId);
+        return DciMessages.ack(json, clock, "ACK", correlationId.toString(), null);
+    }
+
+    /** ACK now; the status is posted to {@code sender_uri} (the caller's on-status address) as {@code txn-on-status}. */
+    public ObjectNode asyncTxnStatus(DciEnvelope e) {
+        URI callback = callbackUri(e);
+        var correlationId = begin(e, "pdng", true);
+        var message = txnStatus(e, correlationId);
+        transactions.finish(correlationId, message, "succ");
+        callbacks.later(() -> callbackBody(DciMessages.header(json, clock, config, "txn-on-status", "succ", e.senderId(), 1, 1),
+                message), callback, correlationId);
+        return DciMessages.ack(json, clock, "ACK", correlationId.toString(), null);
+    }
+
+    private ObjectNode callbackBody(ObjectNode header, JsonNode message) {
+        var body = json.createObjectNode();
+        body.set("header", header);
+        body.set("message", message);
+        return body;
+    }
+
+    private UUID begin(DciEnvelope e, String status, boolean callback) {
+        var correlationId = UUID.randomUUID();
+        if (!transactions.begin(correlationId, e, status, callback)) {
+            throw new DciException(DciException.Code.REQUEST_BAD, "rjct.message_id.duplicate",
+                    "message_id " + e.messageId() + " was already received from " + e.senderId());
+        }
+        return correlationId;
+    }
+
+    private ObjectNode searchAll(DciEnvelope e, DciScope scope, UUID correlationId, boolean auditNow) {
+        var message = json.createObjectNode();
+        message.put("transaction_id", e.transactionId());
+        message.put("correlation_id", correlationId.toString());
+        var items = message.putArray("search_response");
+        for (var request : e.message().path("search_request")) {
+            var outcome = search.run(request, scope);
+            items.add(outcome.item());
+            if (auditNow) {
+                audit.record("DCI_SEARCH", "registry", outcome.described(), "DCI " + e.senderId() + " transaction "
+                        + e.transactionId() + " reference " + request.path("reference_id").asText() + ": "
+                        + outcome.records() + " records");
+            }
+        }
+        return message;
+    }
+
+    private static String status(JsonNode message) {
+        for (var item : message.path("search_response")) {
+            if ("succ".equals(item.path("status").asText())) {
+                return "succ";
+            }
+        }
+        return "rjct";
+    }
+
+    private ObjectNode txnStatus(DciEnvelope e, UUID correlationId) {
+        JsonNode request = e.message().path("txnstatus_request");
+        String type = request.path("attribute_type").asText();
+        var stored = transactions.find(e.senderId(), type, request.path("attribute_value"))
+                .orElseThrow(() -> new DciException(DciException.Code.REQUEST_NOT_FOUND,
+                        "no transaction of yours with " + type + " " + request.path("attribute_value")));
+        audit.record("DCI_TXN_STATUS", "dci_transaction", stored.correlationId().toString(),
+                "DCI " + e.senderId() + " asked the status of transaction " + stored.transactionId());
+        var message = json.createObjectNode();
+        message.put("transaction_id", e.transactionId());
+        message.put("correlation_id", correlationId.toString());
+        var response = message.putObject("txnstatus_response");
+        response.put("txn_type", "search");
+        if (stored.response() != null) {
+            response.set("txn_status", stored.response());
+        } else {
+            // still pending: the transaction is known, its answer not yet
+            var pending = response.putObject("txn_status");
+            pending.put("transaction_id", stored.transactionId());
+            pending.put("correlation_id", stored.correlationId().toString());
+            pending.putArray("search_response");
+        }
+        LOG.debugf("txn status %s for %s: %s", stored.correlationId(), e.senderId(), stored.status());
+        return message;
+    }
+
+    private static URI callbackUri(DciEnvelope e) {
+        try {
+            if (e.senderUri() == null) {
+                throw new IllegalArgumentException("missing");
+            }
+            var uri = new URI(e.senderUri());
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException | IllegalArgumentException ex) {
+            throw new DciException(DciException.Code.SENDER_URI_INVALID,
+                    "an async request needs header.sender_uri, the http(s) address the answer is posted to");
+        }
+    }
+}

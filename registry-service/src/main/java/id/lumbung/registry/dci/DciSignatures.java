@@ -1,0 +1,123 @@
+package id.lumbung.registry.dci;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies the DCI message {@code signature} of senders whose key is registered in {@code dci_sender}.
+ *
+ * <p>The signature string follows the spec's example: {@code Signature: namespace="spdci",
+ * kidId="{sender_id}|{key_id}|ed25519", algorithm="ed25519", created="<unix s>", expires="<unix s>",
+ * headers="(created) (expires) digest", signature="<base64>"}. The signed content is the three lines
+ * {@code (created): <created>}, {@code (expires): <expires>}, {@code digest: SHA-256=<base64 SHA-256>} joined
+ * by {@code \n}, where the digest covers the compact JSON of {@code header} followed by the compact JSON of
+ * {@code message}, members in the order sent.
+ */
+@ApplicationScoped
+public class DciSignatures {
+
+    private static final Pattern PARAM = Pattern.compile("([A-Za-z]+)=\"([^\"]*)\"");
+    private static final Duration SKEW = Duration.ofMinutes(5);
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public DciSignatures(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Refuses a message from a registered sender without a valid signature; others pass unchanged. */
+    public void verify(String senderId, String signature, JsonNode header, JsonNode message) {
+        var key = registeredKey(senderId);
+        if (key.isEmpty()) {
+            return;
+        }
+        if (signature == null || signature.isBlank()) {
+            throw new DciException(DciException.Code.SIGNATURE_MISSING, "messages from " + senderId + " must be signed");
+        }
+        Map<String, String> p = new HashMap<>();
+        var m = PARAM.matcher(signature);
+        while (m.find()) {
+            p.put(m.group(1), m.group(2));
+        }
+        String[] kid = p.getOrDefault("kidId", "").split("\\|");
+        if (kid.length != 3 || !kid[0].equals(senderId) || !kid[1].equals(key.get().keyId())
+                || !"ed25519".equals(p.get("algorithm")) || p.get("signature") == null
+                || p.get("created") == null || p.get("expires") == null) {
+            throw invalid("the signature does not name the registered key " + senderId + "|" + key.get().keyId() + "|ed25519");
+        }
+        long now = clock.instant().getEpochSecond();
+        try {
+            if (Long.parseLong(p.get("created")) > now + SKEW.toSeconds() || Long.parseLong(p.get("expires")) < now) {
+                throw invalid("the signature is expired or not yet valid");
+            }
+        } catch (NumberFormatException e) {
+            throw invalid("created and expires must be unix seconds");
+        }
+        String content = signingContent(p.get("created"), p.get("expires"), header, message);
+        try {
+            var verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key.get().publicKey());
+            verifier.update(content.getBytes(StandardCharsets.UTF_8));
+            if (!verifier.verify(Base64.getDecoder().decode(p.get("signature")))) {
+                throw invalid("the signature does not match the message");
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw invalid("the signature cannot be checked: " + e.getMessage());
+        }
+    }
+
+    /** The text a sender signs (public so that senders and tests build it the same way). */
+    public static String signingContent(String created, String expires, JsonNode header, JsonNode message) {
+        try {
+            var mapper = new ObjectMapper();
+            byte[] body = (mapper.writeValueAsString(header) + mapper.writeValueAsString(message)).getBytes(StandardCharsets.UTF_8);
+            String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+            return "(created): " + created + "\n(expires): " + expires + "\ndigest: SHA-256=" + digest;
+        } catch (JsonProcessingException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build signing content", e);
+        }
+    }
+
+    record SenderKey(String keyId, PublicKey publicKey) {
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<SenderKey> registeredKey(String senderId) {
+        List<Object[]> rows = em.createNativeQuery("select key_id, public_key_pem from dci_sender where sender_id = ?1")
+                .setParameter(1, senderId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        String pem = ((String) rows.get(0)[1]).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            var key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return Optional.of(new SenderKey((String) rows.get(0)[0], key));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the registered key of sender " + senderId + " is unreadable", e);
+        }
+    }
+
+    private static DciException invalid(String why) {
+        return new DciException(DciException.Code.SIGNATURE_INVALID, why);
+    }
+}

@@ -1,0 +1,148 @@
+package id.lumbung.registry.dci;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shipped DCI Social Registry OpenAPI file ({@code dci/social_api_v1.0.0.yaml}) as a validator:
+ * requests are checked against it before anything else happens, and tests check every answer with it.
+ *
+ * <p>The v1.0.0 file cannot be loaded or applied literally, so it is read with three documented
+ * corrections (the file itself stays as released):
+ * <ul>
+ * <li>{@code info.version} is swallowed by the description block above it; it is set to 1.0.0.</li>
+ * <li>Some {@code $ref}s point into other operations' request bodies or into an {@code example} that is
+ * written as a schema; every local reference is inlined by following its JSON pointer through the
+ * references on the way, which is what the authors meant and what the parser cannot do.</li>
+ * <li>Several {@code oneOf}s have overlapping alternatives (an integer is both "integer" and "number",
+ * a txn-status string is both a transaction_id and a correlation_id, an expression query object fits
+ * two query shapes), so no valid message could satisfy them: they are applied as {@code anyOf}.</li>
+ * </ul>
+ * Properties the spec does not list are allowed, as OpenAPI says, since DCI extends by adding them.
+ */
+public final class DciSpec {
+
+    public static final String BASE_PATH = "/dci";
+    public static final String SOCIAL_REGISTRY = "dci/social_api_v1.0.0.yaml";
+
+    private final OpenApiInteractionValidator validator;
+
+    private DciSpec(OpenApiInteractionValidator validator) {
+        this.validator = validator;
+    }
+
+    public static DciSpec socialRegistry() {
+        try (InputStream in = DciSpec.class.getClassLoader().getResourceAsStream(SOCIAL_REGISTRY)) {
+            if (in == null) {
+                throw new IllegalStateException(SOCIAL_REGISTRY + " missing from the classpath");
+            }
+            return new DciSpec(OpenApiInteractionValidator.createForInlineApiSpecification(corrected(in))
+                    .withBasePathOverride(BASE_PATH)
+                    .withLevelResolver(LevelResolver.create()
+                            // the bearer token is checked by the service itself, before this validator runs
+                            .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                            .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SOCIAL_REGISTRY, e);
+        }
+    }
+
+    /** What is wrong with a JSON request body for {@code path} (e.g. {@code /dci/registry/sync/search}); empty = valid. */
+    public List<String> requestProblems(String path, String body) {
+        var request = SimpleRequest.Builder.post(path).withContentType("application/json").withBody(body).build();
+        return problems(validator.validateRequest(request));
+    }
+
+    /** What is wrong with an answer to a POST on {@code path}; empty = valid. */
+    public List<String> responseProblems(String path, int status, String body) {
+        var response = SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build();
+        return problems(validator.validateResponse(path, Request.Method.POST, response));
+    }
+
+    private static String corrected(InputStream yaml) throws IOException {
+        var root = (ObjectNode) new YAMLMapper().readTree(yaml);
+        var info = (ObjectNode) root.get("info");
+        if (!info.has("version")) {
+            info.put("version", "1.0.0");
+        }
+        return new ObjectMapper().writeValueAsString(inline(root, root, 0));
+    }
+
+    private static JsonNode inline(JsonNode node, JsonNode root, int depth) {
+        if (depth > 64) {
+            throw new IllegalStateException("reference cycle in " + SOCIAL_REGISTRY);
+        }
+        if (node.isObject()) {
+            if (node.has("$ref") && node.get("$ref").asText().startsWith("#/")) {
+                return inline(at(root, node.get("$ref").asText().substring(1), depth), root, depth + 1);
+            }
+            var out = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(e -> out.set("oneOf".equals(e.getKey()) ? "anyOf" : e.getKey(),
+                    inline(e.getValue(), root, depth)));
+            return out;
+        }
+        if (node.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> out.add(inline(item, root, depth)));
+            return out;
+        }
+        return node;
+    }
+
+    /** A JSON pointer that may pass through other references on its way. */
+    private static JsonNode at(JsonNode root, String pointer, int depth) {
+        var p = JsonPointer.compile(pointer);
+        JsonNode current = root;
+        while (!p.matches()) {
+            while (current.has("$ref")) {
+                current = at(root, current.get("$ref").asText().substring(1), depth + 1);
+            }
+            current = current.isArray() && p.getMatchingIndex() >= 0 ? current.path(p.getMatchingIndex())
+                    : current.path(p.getMatchingProperty());
+            p = p.tail();
+        }
+        if (current.isMissingNode()) {
+            throw new IllegalStateException("dangling reference #" + pointer + " in " + SOCIAL_REGISTRY);
+        }
+        return current;
+    }
+
+    private static List<String> problems(ValidationReport report) {
+        var out = new ArrayList<String>();
+        report.getMessages().forEach(m -> collect(m, out));
+        return out;
+    }
+
+    private static void collect(ValidationReport.Message m, List<String> out) {
+        if (m.getLevel() != ValidationReport.Level.ERROR) {
+            return;
+        }
+        if (!m.getNestedMessages().isEmpty()) {
+            // the nested messages name the field; the encrypted-message alternative only adds noise
+            var nested = new ArrayList<String>();
+            m.getNestedMessages().stream().filter(n -> !n.getMessage().contains("\"ciphertext\""))
+                    .forEach(n -> collect(n, nested));
+            if (!nested.isEmpty()) {
+                out.addAll(nested);
+                return;
+            }
+        }
+        out.add(m.getMessage());
+    }
+}

@@ -1,0 +1,79 @@
+package id.lumbung.registry.dci;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The token API every DCI system implements (OAuth2 client credentials, RFC 6749 §4.4) and its public keys. */
+@Path("/")
+@Tag(name = "DCI", description = "Digital Convergence Initiative Social Registry API v1.0.0 for other government systems")
+public class DciTokenResource {
+
+    private final DciTokens tokens;
+
+    public DciTokenResource(DciTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Path("dci/oauth2/client/token")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OAuth2 client-credentials token for DCI callers (client_id/client_secret in the form or HTTP Basic)")
+    public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization) {
+        if (!"client_credentials".equals(grantType)) {
+            return oauthError(400, "unsupported_grant_type", "grant_type must be client_credentials");
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8)
+                        .split(":", 2);
+                if (pair.length == 2) {
+                    clientId = java.net.URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
+                    clientSecret = java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException e) {
+                return oauthError(400, "invalid_request", "the Basic credentials are not base64");
+            }
+        }
+        if (clientId == null || clientSecret == null) {
+            return oauthError(400, "invalid_request", "client_id and client_secret are required");
+        }
+        if (!tokens.enabled()) {
+            return oauthError(503, "temporarily_unavailable", "no token signing key is configured");
+        }
+        return tokens.issue(clientId, clientSecret)
+                .map(t -> Response.ok(Map.of("access_token", t.accessToken(), "token_type", "Bearer", "expires_in", t.expiresIn()))
+                        .header("Cache-Control", "no-store").build())
+                .orElseGet(() -> Response.fromResponse(oauthError(401, "invalid_client", "unknown client or wrong secret"))
+                        .header("WWW-Authenticate", "Basic realm=\"dci\"").build());
+    }
+
+    @GET
+    @Path(".well-known/jwks.json")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Public keys of the DCI tokens this registry issues (JWK Set)")
+    public String jwks() {
+        return tokens.jwks();
+    }
+
+    private static Response oauthError(int status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store")
+                .entity(Map.of("error", error, "error_description", description)).build();
+    }
+}

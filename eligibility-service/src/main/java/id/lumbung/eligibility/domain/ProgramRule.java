@@ -1,5 +1,6 @@
 package id.lumbung.eligibility.domain;
 
+import id.lumbung.eligibility.domain.policy.ComplaintOutcomes;
 import id.lumbung.eligibility.domain.policy.DesilBand;
 import id.lumbung.eligibility.domain.policy.EmploymentExclusion;
 import id.lumbung.eligibility.domain.policy.HasCountedMembers;
@@ -40,6 +41,8 @@ public record ProgramRule(String programCode, int version, Optional<String> regi
         if (!notCombinedWith.isEmpty()) {
             policies.add(new NotCombinedWith(notCombinedWith));
         }
+        // every program honours a family's tolak and an upheld sanggah; last, so earlier reasons keep their order
+        policies.add(new ComplaintOutcomes());
         return policies;
     }
 

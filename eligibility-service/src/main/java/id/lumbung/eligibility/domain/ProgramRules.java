@@ -16,7 +16,13 @@ public final class ProgramRules {
 
     /** Every policy is asked, so the family hears every reason at once, not only the first. */
     public static Determination evaluate(ProgramRule rule, Household household, Set<String> aidReceived) {
-        var circumstances = new Circumstances(rule.programCode(), rule.period(), aidReceived);
+        return evaluate(rule, household, aidReceived, List.of());
+    }
+
+    /** As above, with the household's decided complaints (tolak, sanggah). */
+    public static Determination evaluate(ProgramRule rule, Household household, Set<String> aidReceived,
+            List<ComplaintFinding> findings) {
+        var circumstances = new Circumstances(rule.programCode(), rule.period(), aidReceived, findings);
         var reasons = new ArrayList<Reason>();
         for (var policy : rule.policies()) {
             reasons.addAll(policy.check(household, circumstances).reasons());

@@ -2,7 +2,9 @@ package id.lumbung.eligibility.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lumbung.eligibility.domain.ComplaintFinding;
 import id.lumbung.eligibility.domain.Determination;
+import id.lumbung.eligibility.domain.ProgramPeriod;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +14,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -92,5 +96,28 @@ public class DeterminationStore {
             throw new IllegalStateException("aid receipt read failed: " + e.getMessage(), e);
         }
         return byPeriod;
+    }
+
+    /** The household's decided complaints that bear on eligibility (tolak, sanggah), of any program and period. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ComplaintFinding> findings(UUID householdId) {
+        var findings = new ArrayList<ComplaintFinding>();
+        try (var c = dataSource.getConnection(); var select = c.prepareStatement(
+                "select kind, program_code, from_period, registry_version from complaint_finding where household_id = ?")) {
+            select.setObject(1, householdId);
+            try (var rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long version = rs.getLong(4);
+                    Long registryVersion = rs.wasNull() ? null : version;
+                    findings.add(switch (ComplaintFinding.Kind.valueOf(rs.getString(1))) {
+                        case TOLAK -> ComplaintFinding.tolak(rs.getString(2), ProgramPeriod.parse(rs.getString(3)));
+                        case SANGGAH -> ComplaintFinding.sanggah(rs.getString(2), registryVersion);
+                    });
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("complaint finding read failed: " + e.getMessage(), e);
+        }
+        return findings;
     }
 }

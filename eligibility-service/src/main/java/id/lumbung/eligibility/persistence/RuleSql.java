@@ -5,6 +5,7 @@ import id.lumbung.eligibility.domain.EmploymentFact;
 import id.lumbung.eligibility.domain.ExclusionGroup;
 import id.lumbung.eligibility.domain.ProgramRule;
 import id.lumbung.eligibility.domain.Reason;
+import id.lumbung.eligibility.domain.policy.ComplaintOutcomes;
 import id.lumbung.eligibility.domain.policy.DesilBand;
 import id.lumbung.eligibility.domain.policy.EmploymentExclusion;
 import id.lumbung.eligibility.domain.policy.HasCountedMembers;
@@ -95,6 +96,11 @@ public final class RuleSql {
                 reasons.add("case when aid.other && " + textArray(new TreeSet<>(p.programs())) + " then "
                         + filled(NotCombinedWith.alreadyReceiving(SLOT), overlap) + " end");
             }
+            // cf: the household's complaint findings that hold for this program period (see decided())
+            case ComplaintOutcomes p -> {
+                reasons.add("case when cf.declined then " + literal(ComplaintOutcomes.DECLINED) + " end");
+                reasons.add("case when cf.upheld then " + literal(ComplaintOutcomes.SANGGAH_UPHELD) + " end");
+            }
             default -> throw new UnsupportedOperationException(
                     "policy " + policy.getClass().getSimpleName() + " has no set-based form");
         }
@@ -131,12 +137,21 @@ public final class RuleSql {
                     from aid_receipt a join hh on hh.household_id = a.household_id
                     where a.period = '%s' and a.program_code <> '%s'
                     group by a.household_id
+                ), cf as (
+                    select f.household_id,
+                        bool_or(f.kind = 'TOLAK' and f.from_period <= '%s') as declined,
+                        bool_or(f.kind = 'SANGGAH' and hh.registry_version <= f.registry_version) as upheld
+                    from complaint_finding f join hh on hh.household_id = f.household_id
+                    where f.program_code is null or f.program_code = '%s'
+                    group by f.household_id
                 ), decided as (
                     select h.household_id, h.village_code, h.registry_version,
                         to_jsonb(array_remove(array[%s]::jsonb[], null)) as reasons
                     from hh h left join m on m.household_id = h.household_id
                         left join aid on aid.household_id = h.household_id
-                )""".formatted(householdFilter, region, age, aggregates, period, rule.programCode(),
+                        left join cf on cf.household_id = h.household_id
+                )""".formatted(householdFilter, region, age, aggregates, period, rule.programCode(), period,
+                rule.programCode(),
                 String.join(",\n                        ", reasons));
     }
 

@@ -1,0 +1,71 @@
+package id.lumbung.eligibility.events;
+
+import id.lumbung.eligibility.persistence.PaymentStatuses;
+import id.lumbung.platform.events.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code disbursement.payments.v1}: the payment status of a household's program period, shown by the
+ * public status check. A later report (by its {@code at}) replaces an earlier one.
+ */
+@ApplicationScoped
+public class PaymentConsumer {
+
+    static final String CONSUMER = "eligibility.disbursement-payments";
+    static final Set<String> TYPES = Set.of("id.lumbung.disbursement.payment.recorded",
+            "id.lumbung.disbursement.order.blocked", "id.lumbung.disbursement.order.failed");
+    private static final Logger LOG = Logger.getLogger(PaymentConsumer.class);
+
+    private final Inbox inbox;
+    private final PaymentStatuses payments;
+    private final Clock clock;
+
+    public PaymentConsumer(Inbox inbox, PaymentStatuses payments, Clock clock) {
+        this.inbox = inbox;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    @Incoming("disbursement-payments")
+    @Blocking
+    public void onPayment(byte[] payload) {
+        inbox.process(CONSUMER, payload, event -> {
+            if (!TYPES.contains(event.type())) {
+                return;
+            }
+            var data = event.data();
+            PaymentStatuses.Report report;
+            try {
+                var period = text(data, "period");
+                if (!period.matches("\\d{4}-Q[1-4]")) {
+                    throw new IllegalArgumentException("period must look like 2025-Q4");
+                }
+                report = new PaymentStatuses.Report(text(data, "orderId"), UUID.fromString(text(data, "householdId")),
+                        text(data, "programCode"), period, PaymentStatuses.Status.valueOf(text(data, "status")),
+                        Instant.parse(text(data, "at")), data.path("reason").isTextual() ? data.get("reason").asText() : null);
+            } catch (RuntimeException e) {
+                LOG.warnf("payment event %s skipped, it does not follow disbursement.payments.v1: %s", event.id(),
+                        e.getMessage());
+                return;
+            }
+            boolean kept = payments.record(report, clock.instant());
+            LOG.debugf("payment %s of household %s %s %s: %s%s", report.orderId(), report.householdId(),
+                    report.programCode(), report.period(), report.status(), kept ? "" : " (a later report is held)");
+        });
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode data, String field) {
+        var value = data.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value.asText();
+    }
+}

@@ -31,7 +31,7 @@ import org.jose4j.lang.JoseException;
 /**
  * OAuth2 client-credentials for DCI callers: checks a configured client's secret and issues a short-lived
  * RS256 token with the client id as subject, its roles as {@code groups} and its {@code regions}, signed
- * with the key at {@code lumbung.dci.token.signing-key.location}. The service verifies these tokens like
+ * with the key at {@code lumbung.dci.token.signing-key-location}. The service verifies these tokens like
  * any other, so that key must be the pair of the public key the platform verifies with
  * ({@code mp.jwt.verify.publickey.location}); {@code /.well-known/jwks.json} publishes it.
  */

@@ -6,7 +6,6 @@ import id.lumbung.eligibility.service.HouseholdProjector;
 import id.lumbung.platform.events.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -18,8 +17,8 @@ import org.jboss.logging.Logger;
 public class RegistryHouseholdConsumer {
 
     static final String CONSUMER = "eligibility.registry-households";
-    static final Set<String> TYPES = Set.of("id.lumbung.registry.household.registered",
-            "id.lumbung.registry.household.updated");
+    /** Every household event carries the whole state (registered, updated, member-died, moved, split, ...). */
+    static final String HOUSEHOLD_STATE = "id.lumbung.registry.household.";
     private static final Logger LOG = Logger.getLogger(RegistryHouseholdConsumer.class);
 
     private final Inbox inbox;
@@ -34,7 +33,7 @@ public class RegistryHouseholdConsumer {
     @Blocking
     public void onHousehold(byte[] payload) {
         inbox.process(CONSUMER, payload, event -> {
-            if (!TYPES.contains(event.type())) {
+            if (event.type() == null || !event.type().startsWith(HOUSEHOLD_STATE)) {
                 LOG.debugf("registry event %s of type %s is not a household state: ignored", event.id(), event.type());
                 return;
             }

@@ -127,6 +127,18 @@ class DeterminationFlowTest {
     }
 
     @Test
+    void aDeathReportedByTheRegistryReDecidesTheFamily() {
+        var family = family(DEMAK, 3).head().wife();
+        family.send();
+        awaitDeterminations(family.id, d -> d.getLong("registryVersion") == 0);
+
+        family.send(family.version(1).allDeceased("2025-11-01").event("id.lumbung.registry.household.member-died"));
+        var body = awaitDeterminations(family.id, d -> d.getLong("registryVersion") == 1);
+        assertThat(determination(body, "BLTS_KESRA_2025").getBoolean("eligible")).isFalse();
+        assertThat(determination(body, "BLTS_KESRA_2025").getList("reasons.code")).contains("NO_LIVING_MEMBER");
+    }
+
+    @Test
     void theSameEventDeliveredTwiceChangesNothing() throws Exception {
         var family = family(DEMAK, 3).head().wife();
         byte[] first = family.event();

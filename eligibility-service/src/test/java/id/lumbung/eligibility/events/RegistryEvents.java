@@ -83,8 +83,21 @@ public final class RegistryEvents {
 
         /** The CloudEvent as the registry's outbox writes it (a new event id each call). */
         public byte[] event() {
-            String type = ((Number) data.get("version")).longValue() == 0 ? REGISTERED : UPDATED;
+            return event(((Number) data.get("version")).longValue() == 0 ? REGISTERED : UPDATED);
+        }
+
+        /** The same with another of the registry's household types (member-died, moved, split, ...). */
+        public byte[] event(String type) {
             return EventEnvelope.serialize(JSON, "/lumbung/registry-service", type, id.toString(), Instant.now(), data);
+        }
+
+        /** Records every member as deceased on the given date. */
+        public Family allDeceased(String date) {
+            members.forEach(m -> {
+                m.put("lifeStatus", "DECEASED");
+                m.put("deathDate", date);
+            });
+            return this;
         }
 
         public static String eventId(byte[] event) {

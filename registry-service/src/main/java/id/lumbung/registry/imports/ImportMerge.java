@@ -111,6 +111,7 @@ final class ImportMerge {
                         select pp.nik, pp.full_name, pp.sex, pp.birth_date, pp.birth_place, pp.marital_status, pp.education,
                                pp.occupation, pp.disability, pp.employment, pp.life_status, pp.death_date, 0, {NOW}, {NOW}
                         from {GP} pp where pp.ord between ?1 and ?2
+                        order by pp.nik
                         on conflict (nik) do update
                         set ({PCOLS}) = (excluded.full_name, excluded.sex, excluded.birth_date, excluded.birth_place,
                                excluded.marital_status, excluded.education, excluded.occupation, excluded.disability,

@@ -42,7 +42,8 @@ final class ImportValidation {
                        case when btrim(h.electricity_va) ~ '^[0-9]{1,9}$' then btrim(h.electricity_va)::int end as electricity_va,
                        nullif(btrim(h.land_area_m2), '') as land_area_raw,
                        case when btrim(h.land_area_m2) ~ '^[0-9]{1,9}(\\.[0-9]+)?$' then round(btrim(h.land_area_m2)::numeric, 1) end as land_area_m2,
-                       coalesce(array(select btrim(a) from unnest(string_to_array(h.assets, ';')) a where btrim(a) <> ''), '{}') as assets,
+                       case when coalesce(btrim(h.assets), '') = '' then '{}'::text[]
+                            else coalesce(array(select btrim(a) from unnest(string_to_array(h.assets, ';')) a where btrim(a) <> ''), '{}') end as assets,
                        nullif(btrim(h.livestock), '') as livestock_raw,
                        case when h.livestock is null or btrim(h.livestock) = '' then '{}'::jsonb
                             when regexp_replace(h.livestock, '\\s', '', 'g') ~ '^[A-Za-z_]+=[0-9]{1,6}(;[A-Za-z_]+=[0-9]{1,6})*;?$'
@@ -74,8 +75,9 @@ final class ImportValidation {
                        nullif(btrim(p.education), '') as education,
                        nullif(btrim(p.occupation), '') as occupation,
                        nullif(btrim(p.disability), '') as disability,
-                       coalesce(array(select distinct upper(btrim(e)) from unnest(string_to_array(p.employment, ';')) e
-                                      where btrim(e) <> '' order by 1), '{}') as employment,
+                       case when coalesce(btrim(p.employment), '') = '' then '{}'::text[]
+                            else coalesce(array(select distinct upper(btrim(e)) from unnest(string_to_array(p.employment, ';')) e
+                                                where btrim(e) <> '' order by 1), '{}') end as employment,
                        coalesce(upper(nullif(btrim(p.life_status), '')), 'ALIVE') as life_status,
                        nullif(btrim(p.death_date), '') as death_date_raw,
                        import_date(btrim(p.death_date)) as death_date
@@ -105,38 +107,37 @@ final class ImportValidation {
                 left join (select %5$s as k, count(*) as n, count(*) filter (where relationship = 'KEPALA_KELUARGA') as heads
                            from %6$s where parse_error is null group by %5$s) m on m.k = h.%5$s
                 left join (select no_kk, count(*) as n from %4$s where parse_error is null group by no_kk) kk on kk.no_kk = h.no_kk
-                cross join lateral (values
-                    (h.parse_error is not null, null, null, 'MALFORMED_ROW', h.parse_error, null),
-                    (h.parse_error is null and (h.no_kk is null or h.no_kk !~ '^[0-9]{16}$'), 'noKk', 'no_kk', 'INVALID_NO_KK',
-                        'No. KK must be exactly 16 digits', import_mask(h.no_kk)),
-                    (h.parse_error is null and v.code is null, 'villageCode', 'village_code', 'UNKNOWN_VILLAGE',
-                        'not a Kemendagri village code (PP.KK.CC.DDDD)', h.village_code),
-                    (h.parse_error is null and v.code is not null and not (%7$s), 'villageCode', 'village_code', 'OUT_OF_SCOPE',
-                        'the village is outside the regions you may import into', h.village_code),
-                    (h.parse_error is null and h.address is null, 'address', 'address', 'MISSING_FIELD', 'address is required', null),
-                    (h.parse_error is null and not ((h.desil_raw is null and h.desil_period is null)
-                        or (h.desil is not null and coalesce(h.desil_period, '') ~ '^[0-9]{4}-Q[1-4]$')), 'desil', 'desil', 'INVALID_DESIL',
-                        'desil is 1 to 10 together with its period like 2025-Q4, or both are empty',
-                        coalesce(h.desil_raw, '') || '/' || coalesce(h.desil_period, '')),
-                    (h.parse_error is null and h.floor_area_raw is not null and h.floor_area_m2 is null, 'socioEconomic.floorAreaM2',
-                        'floor_area_m2', 'INVALID_NUMBER', 'floor area must be a number of square metres', h.floor_area_raw),
-                    (h.parse_error is null and h.land_area_raw is not null and h.land_area_m2 is null, 'socioEconomic.landAreaM2',
-                        'land_area_m2', 'INVALID_NUMBER', 'land area must be a number of square metres', h.land_area_raw),
-                    (h.parse_error is null and h.electricity_raw is not null and h.electricity_va is null, 'socioEconomic.electricityVa',
-                        'electricity_va', 'INVALID_NUMBER', 'electricity must be a whole number of VA', h.electricity_raw),
-                    (h.parse_error is null and h.income_raw is not null and h.monthly_income is null, 'socioEconomic.monthlyIncome',
-                        'monthly_income', 'INVALID_NUMBER', 'monthly income must be whole rupiah', h.income_raw),
-                    (h.parse_error is null and h.kks_raw is not null and h.kks_card is null, 'socioEconomic.kksCard', 'kks_card',
-                        'INVALID_BOOLEAN', 'KKS card is true or false', h.kks_raw),
-                    (h.parse_error is null and h.livestock is null, 'socioEconomic.livestock', 'livestock', 'INVALID_LIVESTOCK',
-                        'livestock looks like KAMBING=2;SAPI=1', h.livestock_raw),
-                    (h.parse_error is null and kk.n > 1, 'noKk', 'no_kk', 'DUPLICATE_NO_KK',
-                        'the same No. KK is on more than one line of the file', import_mask(h.no_kk)),
-                    (h.parse_error is null and m.n is null, 'members', 'members', 'NO_MEMBERS', 'a family has at least one member', null),
-                    (h.parse_error is null and m.heads <> 1, 'members', 'members', 'ONE_HEAD',
-                        'a family has exactly one KEPALA_KELUARGA, this one has ' || m.heads, null)
-                ) c (bad, camel, snake, code, reason, value)
-                where c.bad""".formatted(job, hFile, hField, t.householdsRead(), memberKey, t.personsRead(), scope);
+                %8$s""".formatted(job, hFile, hField, t.householdsRead(), memberKey, t.personsRead(), scope, lateral(List.of(
+                new Check("h.parse_error is not null",
+                        "null, null, 'MALFORMED_ROW', h.parse_error, null"),
+                new Check("h.parse_error is null and (h.no_kk is null or h.no_kk !~ '^[0-9]{16}$')",
+                        "'noKk', 'no_kk', 'INVALID_NO_KK', 'No. KK must be exactly 16 digits', import_mask(h.no_kk)"),
+                new Check("h.parse_error is null and v.code is null",
+                        "'villageCode', 'village_code', 'UNKNOWN_VILLAGE', 'not a Kemendagri village code (PP.KK.CC.DDDD)', h.village_code"),
+                new Check("h.parse_error is null and v.code is not null and not (" + scope + ")",
+                        "'villageCode', 'village_code', 'OUT_OF_SCOPE', 'the village is outside the regions you may import into', h.village_code"),
+                new Check("h.parse_error is null and h.address is null",
+                        "'address', 'address', 'MISSING_FIELD', 'address is required', null"),
+                new Check("h.parse_error is null and not ((h.desil_raw is null and h.desil_period is null) or (h.desil is not null and coalesce(h.desil_period, '') ~ '^[0-9]{4}-Q[1-4]$'))",
+                        "'desil', 'desil', 'INVALID_DESIL', 'desil is 1 to 10 together with its period like 2025-Q4, or both are empty', coalesce(h.desil_raw, '') || '/' || coalesce(h.desil_period, '')"),
+                new Check("h.parse_error is null and h.floor_area_raw is not null and h.floor_area_m2 is null",
+                        "'socioEconomic.floorAreaM2', 'floor_area_m2', 'INVALID_NUMBER', 'floor area must be a number of square metres', h.floor_area_raw"),
+                new Check("h.parse_error is null and h.land_area_raw is not null and h.land_area_m2 is null",
+                        "'socioEconomic.landAreaM2', 'land_area_m2', 'INVALID_NUMBER', 'land area must be a number of square metres', h.land_area_raw"),
+                new Check("h.parse_error is null and h.electricity_raw is not null and h.electricity_va is null",
+                        "'socioEconomic.electricityVa', 'electricity_va', 'INVALID_NUMBER', 'electricity must be a whole number of VA', h.electricity_raw"),
+                new Check("h.parse_error is null and h.income_raw is not null and h.monthly_income is null",
+                        "'socioEconomic.monthlyIncome', 'monthly_income', 'INVALID_NUMBER', 'monthly income must be whole rupiah', h.income_raw"),
+                new Check("h.parse_error is null and h.kks_raw is not null and h.kks_card is null",
+                        "'socioEconomic.kksCard', 'kks_card', 'INVALID_BOOLEAN', 'KKS card is true or false', h.kks_raw"),
+                new Check("h.parse_error is null and h.livestock is null",
+                        "'socioEconomic.livestock', 'livestock', 'INVALID_LIVESTOCK', 'livestock looks like KAMBING=2;SAPI=1', h.livestock_raw"),
+                new Check("h.parse_error is null and kk.n > 1",
+                        "'noKk', 'no_kk', 'DUPLICATE_NO_KK', 'the same No. KK is on more than one line of the file', import_mask(h.no_kk)"),
+                new Check("h.parse_error is null and m.n is null",
+                        "'members', 'members', 'NO_MEMBERS', 'a family has at least one member', null"),
+                new Check("h.parse_error is null and m.heads <> 1",
+                        "'members', 'members', 'ONE_HEAD', 'a family has exactly one KEPALA_KELUARGA, this one has ' || m.heads, null"))));
         String persons = """
                 insert into import_error (job_id, file, line_no, field, code, reason, value)
                 select '%1$s', '%2$s', p.line_no, %3$s, c.code, c.reason, c.value
@@ -151,42 +152,35 @@ final class ImportValidation {
                 left join (select nik, no_kk from %4$s where parse_error is null
                            group by nik, no_kk having count(*) > 1) same on same.nik = p.nik and same.no_kk = p.no_kk
                 left join (select distinct no_kk from %5$s) kk on kk.no_kk = p.no_kk
-                cross join lateral (values
-                    (p.parse_error is not null, null, null, 'MALFORMED_ROW', p.parse_error, null),
-                    (p.parse_error is null and not coalesce(p.nik_shape, false), 'nik', 'nik', 'INVALID_NIK',
-                        'NIK must be exactly 16 digits with a serial from 0001', import_mask(p.nik)),
-                    (p.parse_error is null and p.nik_shape and d.code is null, 'nik', 'nik', 'UNKNOWN_DISTRICT',
-                        'NIK district code ' || p.district || ' is not a Kemendagri district', import_mask(p.nik)),
-                    (p.parse_error is null and p.full_name is null, 'fullName', 'full_name', 'MISSING_FIELD', 'full name is required', null),
-                    (p.parse_error is null and coalesce(p.sex, '') not in ('MALE', 'FEMALE'), 'sex', 'sex', 'INVALID_SEX',
-                        'sex is MALE or FEMALE', p.sex),
-                    (p.parse_error is null and p.birth_date is null, 'birthDate', 'birth_date', 'INVALID_DATE',
-                        'birth date must be a date like 1985-07-01', p.birth_date_raw),
-                    (p.parse_error is null and p.birth_date > %6$s, 'birthDate', 'birth_date', 'BORN_IN_FUTURE',
-                        'birth date is in the future', p.birth_date_raw),
-                    (p.parse_error is null and p.nik_shape and p.sex in ('MALE', 'FEMALE') and p.birth_date is not null
-                        and substr(p.nik, 7, 6) <> lpad((extract(day from p.birth_date)::int + case when p.sex = 'FEMALE' then 40 else 0 end)::text, 2, '0')
-                                                    || to_char(p.birth_date, 'MMYY'),
-                        'nik', 'nik', 'NIK_MISMATCH',
-                        'NIK does not encode the declared sex and birth date (DDMMYY, day + 40 for women)', import_mask(p.nik)),
-                    (p.parse_error is null and (p.relationship is null or p.relationship <> all (%7$s)), 'relationship', 'relationship',
-                        'UNKNOWN_RELATIONSHIP', 'relationship must be one of ' || array_to_string(%7$s, ', '), p.relationship),
-                    (p.parse_error is null and not (p.employment <@ %8$s), 'employment', 'employment', 'UNKNOWN_EMPLOYMENT',
-                        'employment facts must be among ' || array_to_string(%8$s, ', '), array_to_string(p.employment, ';')),
-                    (p.parse_error is null and (p.life_status not in ('ALIVE', 'DECEASED', 'MOVED')
-                        or (p.death_date_raw is not null and p.death_date is null)
-                        or (p.life_status = 'DECEASED') <> (p.death_date is not null)), 'lifeStatus', 'life_status', 'INVALID_LIFE_STATUS',
-                        'life status is ALIVE, MOVED or DECEASED, and only DECEASED has a death date (like 2024-03-01)',
-                        p.life_status || '/' || coalesce(p.death_date_raw, '')),
-                    (p.parse_error is null and coalesce(dup.two_kk, false), 'nik', 'nik', 'NIK_ON_TWO_KK',
-                        'the same NIK is on two family cards in this file', import_mask(p.nik)),
-                    (p.parse_error is null and same.nik is not null, 'nik', 'nik', 'DUPLICATE_NIK',
-                        'the same NIK appears twice on one family card', import_mask(p.nik)),
-                    (%9$s and p.parse_error is null and kk.no_kk is null, 'noKk', 'no_kk', 'UNKNOWN_KK',
-                        'No. KK is on no line of households.csv', import_mask(p.no_kk))
-                ) c (bad, camel, snake, code, reason, value)
-                where c.bad""".formatted(job, pFile, field, t.personsRead(), t.householdsRead(), todayLiteral,
-                relationships, employment, ndjson ? "false" : "true");
+                %6$s""".formatted(job, pFile, field, t.personsRead(), t.householdsRead(), lateral(List.of(
+                new Check("p.parse_error is not null",
+                        "null, null, 'MALFORMED_ROW', p.parse_error, null"),
+                new Check("p.parse_error is null and not coalesce(p.nik_shape, false)",
+                        "'nik', 'nik', 'INVALID_NIK', 'NIK must be exactly 16 digits with a serial from 0001', import_mask(p.nik)"),
+                new Check("p.parse_error is null and p.nik_shape and d.code is null",
+                        "'nik', 'nik', 'UNKNOWN_DISTRICT', 'NIK district code ' || p.district || ' is not a Kemendagri district', import_mask(p.nik)"),
+                new Check("p.parse_error is null and p.full_name is null",
+                        "'fullName', 'full_name', 'MISSING_FIELD', 'full name is required', null"),
+                new Check("p.parse_error is null and coalesce(p.sex, '') not in ('MALE', 'FEMALE')",
+                        "'sex', 'sex', 'INVALID_SEX', 'sex is MALE or FEMALE', p.sex"),
+                new Check("p.parse_error is null and p.birth_date is null",
+                        "'birthDate', 'birth_date', 'INVALID_DATE', 'birth date must be a date like 1985-07-01', p.birth_date_raw"),
+                new Check("p.parse_error is null and p.birth_date > " + todayLiteral + "",
+                        "'birthDate', 'birth_date', 'BORN_IN_FUTURE', 'birth date is in the future', p.birth_date_raw"),
+                new Check("p.parse_error is null and p.nik_shape and p.sex in ('MALE', 'FEMALE') and p.birth_date is not null and substr(p.nik, 7, 6) <> lpad((extract(day from p.birth_date)::int + case when p.sex = 'FEMALE' then 40 else 0 end)::text, 2, '0') || to_char(p.birth_date, 'MMYY')",
+                        "'nik', 'nik', 'NIK_MISMATCH', 'NIK does not encode the declared sex and birth date (DDMMYY, day + 40 for women)', import_mask(p.nik)"),
+                new Check("p.parse_error is null and (p.relationship is null or p.relationship <> all (" + relationships + "))",
+                        "'relationship', 'relationship', 'UNKNOWN_RELATIONSHIP', 'relationship must be one of ' || array_to_string(" + relationships + ", ', '), p.relationship"),
+                new Check("p.parse_error is null and not (p.employment <@ " + employment + ")",
+                        "'employment', 'employment', 'UNKNOWN_EMPLOYMENT', 'employment facts must be among ' || array_to_string(" + employment + ", ', '), array_to_string(p.employment, ';')"),
+                new Check("p.parse_error is null and (p.life_status not in ('ALIVE', 'DECEASED', 'MOVED') or (p.death_date_raw is not null and p.death_date is null) or (p.life_status = 'DECEASED') <> (p.death_date is not null))",
+                        "'lifeStatus', 'life_status', 'INVALID_LIFE_STATUS', 'life status is ALIVE, MOVED or DECEASED, and only DECEASED has a death date (like 2024-03-01)', p.life_status || '/' || coalesce(p.death_date_raw, '')"),
+                new Check("p.parse_error is null and coalesce(dup.two_kk, false)",
+                        "'nik', 'nik', 'NIK_ON_TWO_KK', 'the same NIK is on two family cards in this file', import_mask(p.nik)"),
+                new Check("p.parse_error is null and same.nik is not null",
+                        "'nik', 'nik', 'DUPLICATE_NIK', 'the same NIK appears twice on one family card', import_mask(p.nik)"),
+                new Check((ndjson ? "false" : "true") + " and p.parse_error is null and kk.no_kk is null",
+                        "'noKk', 'no_kk', 'UNKNOWN_KK', 'No. KK is on no line of households.csv', import_mask(p.no_kk)"))));
         if (ndjson) {
             return List.of(households, persons);
         }
@@ -233,6 +227,22 @@ final class ImportValidation {
                 "create index on " + t.goodPersons() + " (household_id, nik)",
                 "analyze " + t.goodHouseholds(),
                 "analyze " + t.goodPersons());
+    }
+
+    /** One check: the condition that marks a row bad, then field names, code, reason and value as SQL. */
+    private record Check(String bad, String report) {
+    }
+
+    /**
+     * The checks as a lateral VALUES list, behind a filter that lets only failing rows reach it: most rows
+     * pass, and building reasons and masked values for every check of every row cost more than the checks.
+     */
+    private static String lateral(List<Check> checks) {
+        return "cross join lateral (values\n"
+                + String.join(",\n", checks.stream().map(c -> "    (" + c.bad() + ", " + c.report() + ")").toList())
+                + "\n) c (bad, camel, snake, code, reason, value)\n"
+                + "where (" + String.join("\n    or ", checks.stream().map(c -> "(" + c.bad() + ") is true").toList()) + ")\n"
+                + "  and c.bad";
     }
 
     private static String array(List<String> values) {

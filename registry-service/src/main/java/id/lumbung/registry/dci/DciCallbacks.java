@@ -51,18 +51,32 @@ public class DciCallbacks {
                 transactions.callbackAttempt(correlationId, "FAILED", "answer could not be built: " + e.getMessage());
                 return;
             }
-            deliver(target, body, correlationId, 1, config.callback().firstRetry().toMillis());
+            deliver(target, body, correlationId.toString(),
+                    (status, error) -> transactions.callbackAttempt(correlationId, status, error), 1,
+                    config.callback().firstRetry().toMillis());
         });
     }
 
-    private void deliver(URI target, String body, UUID correlationId, int attempt, long nextDelayMs) {
+    /** What became of one delivery attempt: PENDING (will retry), DELIVERED or FAILED, with the failure. */
+    @FunctionalInterface
+    public interface Attempts {
+        void record(String status, String error);
+    }
+
+    /** POSTs a ready message to {@code target} with the same retries, each attempt reported to {@code attempts}. */
+    public void send(URI target, String body, String label, Attempts attempts) {
+        Thread.ofVirtual().name("dci-send-" + label).start(
+                () -> deliver(target, body, label, attempts, 1, config.callback().firstRetry().toMillis()));
+    }
+
+    private void deliver(URI target, String body, String label, Attempts attempts, int attempt, long nextDelayMs) {
         String failure;
         try {
             var response = http.send(HttpRequest.newBuilder(target).timeout(config.callback().timeout())
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
-                transactions.callbackAttempt(correlationId, "DELIVERED", null);
+                attempts.record("DELIVERED", null);
                 return;
             }
             failure = "HTTP " + response.statusCode();
@@ -73,13 +87,13 @@ public class DciCallbacks {
             return;
         }
         boolean last = attempt >= config.callback().attempts();
-        transactions.callbackAttempt(correlationId, last ? "FAILED" : "PENDING", failure);
+        attempts.record(last ? "FAILED" : "PENDING", failure);
         if (last) {
-            LOG.warnf("DCI callback for %s to %s given up after %d attempts: %s", correlationId, target.getHost(), attempt, failure);
+            LOG.warnf("DCI callback for %s to %s given up after %d attempts: %s", label, target.getHost(), attempt, failure);
             return;
         }
         // the scheduler only waits; the slow HTTP call runs on a virtual thread of its own
-        scheduler.schedule(() -> Thread.ofVirtual().start(() -> deliver(target, body, correlationId, attempt + 1, nextDelayMs * 2)),
+        scheduler.schedule(() -> Thread.ofVirtual().start(() -> deliver(target, body, label, attempts, attempt + 1, nextDelayMs * 2)),
                 nextDelayMs, TimeUnit.MILLISECONDS);
     }
 

@@ -21,18 +21,21 @@ public class DciRegistry {
 
     private static final Logger LOG = Logger.getLogger(DciRegistry.class);
     private static final DciSpec SPEC = DciSpec.socialRegistry();
+    private static final DciSpec CORE = DciSpec.registryCore();
 
     private final DciSearch search;
     private final DciTransactions transactions;
     private final DciSignatures signatures;
     private final DciCallbacks callbacks;
+    private final DciSubscriptions subscriptions;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final DciConfig config;
 
     public DciRegistry(DciSearch search, DciTransactions transactions, DciSignatures signatures, DciCallbacks callbacks,
-            AuditLog audit, ObjectMapper json, Clock clock, DciConfig config) {
+            DciSubscriptions subscriptions, AuditLog audit, ObjectMapper json, Clock clock, DciConfig config) {
+        this.subscriptions = subscriptions;
         this.search = search;
         this.transactions = transactions;
         this.signatures = signatures;
@@ -63,7 +66,9 @@ public class DciRegistry {
             throw new DciException(DciException.Code.REQUEST_BAD, "rjct.action.invalid",
                     "header.action must be " + action + " on " + path);
         }
-        List<String> problems = SPEC.requestProblems(path, body);
+        // subscriptions are defined by the core registry spec only
+        var spec = path.endsWith("subscribe") ? CORE : SPEC;
+        List<String> problems = spec.requestProblems(path, body);
         if (!problems.isEmpty()) {
             throw new DciException(DciException.Code.REQUEST_BAD, String.join("; ", problems));
         }
@@ -135,6 +140,46 @@ public class DciRegistry {
         transactions.finish(correlationId, message, "succ");
         callbacks.later(() -> callbackBody(DciMessages.header(json, clock, config, "txn-on-status", "succ", e.senderId(), 1, 1),
                 message), callback, correlationId);
+        return DciMessages.ack(json, clock, "ACK", correlationId.toString(), null);
+    }
+
+    /**
+     * ACK now; the subscriptions made are posted to {@code sender_uri} (the caller's on-subscribe address)
+     * as {@code on-subscribe}. Notifications go to the {@code notify} address beside it.
+     */
+    public ObjectNode subscribe(DciEnvelope e, DciScope scope) {
+        URI callback = callbackUri(e);
+        URI notify = callback.resolve("notify");
+        var correlationId = begin(e, "pdng", true);
+        callbacks.later(() -> {
+            var message = subscriptions.subscribe(e, scope, correlationId, notify);
+            String status = "rjct";
+            int done = 0;
+            for (var item : message.path("subscribe_response")) {
+                if ("succ".equals(item.path("status").asText())) {
+                    status = "succ";
+                    done++;
+                }
+            }
+            transactions.finish(correlationId, message, status);
+            int items = message.path("subscribe_response").size();
+            LOG.infof("DCI %s subscribed %d of %d (notify to %s)", e.senderId(), done, items, notify.getHost());
+            return callbackBody(DciMessages.header(json, clock, config, "on-subscribe", status, e.senderId(), items, items), message);
+        }, callback, correlationId);
+        return DciMessages.ack(json, clock, "ACK", correlationId.toString(), null);
+    }
+
+    /** ACK now; the ended subscriptions are posted to {@code sender_uri} as {@code on-unsubscribe}. */
+    public ObjectNode unsubscribe(DciEnvelope e) {
+        URI callback = callbackUri(e);
+        var correlationId = begin(e, "pdng", true);
+        callbacks.later(() -> {
+            var message = subscriptions.unsubscribe(e, correlationId);
+            String status = message.path("status").asText();
+            transactions.finish(correlationId, message, status);
+            int items = message.path("subscription_status").size();
+            return callbackBody(DciMessages.header(json, clock, config, "on-unsubscribe", status, e.senderId(), items, items), message);
+        }, callback, correlationId);
         return DciMessages.ack(json, clock, "ACK", correlationId.toString(), null);
     }
 

@@ -84,6 +84,22 @@ public class DciRegistryResource {
         return async("/dci/registry/txn/status", "txn-status", body, registry::asyncTxnStatus);
     }
 
+    @POST
+    @Path("subscribe")
+    @RolesAllowed({ Roles.INTEGRATOR, Roles.KEMENSOS })
+    @Operation(summary = "DCI subscribe: ACK now, on-subscribe to header.sender_uri; then notify (beside it) on household events in your regions")
+    public Response subscribe(String body) {
+        return async("/dci/registry/subscribe", "subscribe", body, e -> registry.subscribe(e, scope()));
+    }
+
+    @POST
+    @Path("unsubscribe")
+    @RolesAllowed({ Roles.INTEGRATOR, Roles.KEMENSOS })
+    @Operation(summary = "DCI unsubscribe: ACK now, on-unsubscribe to header.sender_uri; no notify after it")
+    public Response unsubscribe(String body) {
+        return async("/dci/registry/unsubscribe", "unsubscribe", body, registry::unsubscribe);
+    }
+
     private Response sync(String path, String action, String answerAction, String body, Function<DciEnvelope, ObjectNode> op) {
         try {
             return Response.ok(op.apply(registry.open(path, action, body, caller.getSubject()))).build();

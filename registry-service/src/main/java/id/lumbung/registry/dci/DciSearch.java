@@ -76,7 +76,7 @@ public class DciSearch {
                         "page_size is 1.." + config.maxPageSize() + " and page_number starts at 1");
             }
             var records = entity == SearchCriteria.Entity.GROUP
-                    ? groups(where, order, sql.params, pageSize, pageNumber)
+                    ? groups("h.status = 'ACTIVE' and " + where, order, sql.params, pageSize, pageNumber)
                     : members(where, order, sql.params, pageSize, pageNumber);
             String from = entity == SearchCriteria.Entity.GROUP ? "household h"
                     : "person p join membership m on m.nik = p.nik and m.valid_to is null join household h on h.id = m.household_id";
@@ -139,7 +139,7 @@ public class DciSearch {
                 select h.id, h.no_kk, h.village_code, r.name, h.address, h.rt, h.rw, h.desil, h.desil_period, h.kks_card,
                        h.version, to_char(h.created_at at time zone 'UTC', %s), to_char(h.updated_at at time zone 'UTC', %s)
                 from household h left join region r on r.code = h.village_code
-                where h.status = 'ACTIVE' and %s
+                where %s
                 order by %s limit %d offset %d""".formatted(TS, TS, where, order, size, (long) (page - 1) * size)), params)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -161,6 +161,16 @@ public class DciSearch {
         }
         return rows.stream().map(r -> DciRecords.group(json, r, members.getOrDefault((UUID) r[0], List.of()),
                 heads.get((UUID) r[0]))).toList();
+    }
+
+    /**
+     * One household as the search maps it, whatever its status (a dissolved household is still told of),
+     * or null when there is no such household.
+     */
+    @Transactional
+    public ObjectNode group(UUID householdId) {
+        var records = groups("h.id = ?1", "h.id", List.of(householdId), 1, 1);
+        return records.isEmpty() ? null : records.getFirst();
     }
 
     @SuppressWarnings("unchecked")

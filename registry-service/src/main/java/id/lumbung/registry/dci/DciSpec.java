@@ -38,6 +38,8 @@ public final class DciSpec {
 
     public static final String BASE_PATH = "/dci";
     public static final String SOCIAL_REGISTRY = "dci/social_api_v1.0.0.yaml";
+    /** Subscribe, unsubscribe and notify are only in the core registry spec, not in the social registry one. */
+    public static final String REGISTRY_CORE = "dci/registry_core_api_v1.0.0.yaml";
 
     private final OpenApiInteractionValidator validator;
 
@@ -46,9 +48,23 @@ public final class DciSpec {
     }
 
     public static DciSpec socialRegistry() {
-        try (InputStream in = DciSpec.class.getClassLoader().getResourceAsStream(SOCIAL_REGISTRY)) {
+        return load(SOCIAL_REGISTRY);
+    }
+
+    /**
+     * The core registry spec, for subscribe / unsubscribe / notify. Its v1.0.0 file has misspelt names in
+     * the subscription schemas ({@code timesstamp}, {@code timesatmp}, required {@code sunscription_codes},
+     * {@code SubscriptionInfo} requiring fields it does not define), which no message could satisfy; they
+     * are read as the names the schemas define.
+     */
+    public static DciSpec registryCore() {
+        return load(REGISTRY_CORE);
+    }
+
+    private static DciSpec load(String resource) {
+        try (InputStream in = DciSpec.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(SOCIAL_REGISTRY + " missing from the classpath");
+                throw new IllegalStateException(resource + " missing from the classpath");
             }
             return new DciSpec(OpenApiInteractionValidator.createForInlineApiSpecification(corrected(in))
                     .withBasePathOverride(BASE_PATH)
@@ -59,7 +75,7 @@ public final class DciSpec {
                             .build())
                     .build());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + SOCIAL_REGISTRY, e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 
@@ -81,7 +97,24 @@ public final class DciSpec {
         if (!info.has("version")) {
             info.put("version", "1.0.0");
         }
+        var schemas = (ObjectNode) root.path("components").path("schemas");
+        if (schemas.has("UnSubscribeRequest")) {
+            var request = (ObjectNode) schemas.get("UnSubscribeRequest");
+            rename((ObjectNode) request.get("properties"), "timesstamp", "timestamp");
+            request.set("required", JsonNodeFactory.instance.arrayNode().add("transaction_id").add("timestamp")
+                    .add("subscription_codes"));
+            var response = (ObjectNode) schemas.get("UnSubscribeResponse");
+            rename((ObjectNode) response.get("properties"), "timesatmp", "timestamp");
+            var subscription = (ObjectNode) schemas.get("SubscriptionInfo");
+            subscription.set("required", JsonNodeFactory.instance.arrayNode().add("code").add("timestamp"));
+        }
         return new ObjectMapper().writeValueAsString(inline(root, root, 0));
+    }
+
+    private static void rename(ObjectNode properties, String from, String to) {
+        if (properties.has(from)) {
+            properties.set(to, properties.remove(from));
+        }
     }
 
     private static JsonNode inline(JsonNode node, JsonNode root, int depth) {

@@ -50,4 +50,18 @@ class DciSpecTest {
                  "timestamp": "yesterday", "search_criteria": {"query_type": "predicate", "query": []}}]}}"""
                 .formatted(header))).anySatisfy(p -> assertThat(p).contains("timestamp"));
     }
+
+    @Test
+    void theCoreSpecReadsItsMisspeltSubscriptionNamesAsTheSchemasDefineThem() {
+        var core = DciSpec.registryCore();
+        String header = """
+                "header": {"message_id": "m", "message_ts": "2026-01-01T00:00:00Z", "action": "unsubscribe", "sender_id": "s",
+                           "total_count": 1}""";
+        assertThat(core.requestProblems("/dci/registry/unsubscribe", """
+                {%s, "message": {"transaction_id": "t", "timestamp": "2026-01-01T00:00:00Z", "subscription_codes": ["c"]}}"""
+                .formatted(header))).isEmpty();
+        assertThat(core.requestProblems("/dci/registry/unsubscribe", """
+                {%s, "message": {"transaction_id": "t", "timestamp": "2026-01-01T00:00:00Z"}}"""
+                .formatted(header))).anySatisfy(p -> assertThat(p).contains("subscription_codes"));
+    }
 }

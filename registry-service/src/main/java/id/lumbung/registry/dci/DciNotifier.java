@@ -1,0 +1,167 @@
+package id.lumbung.registry.dci;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lumbung.platform.events.EventEnvelope;
+import id.lumbung.platform.events.Inbox;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code registry/notify}: the registry's own committed household events ({@code registry.households.v1})
+ * turned into DCI notifications for every active subscription that listens to the event type and covers
+ * the household's village. Notifications are recorded in {@code dci_notification} in the same transaction
+ * as the inbox entry, then delivered with the callback retries.
+ */
+@ApplicationScoped
+public class DciNotifier {
+
+    private static final Logger LOG = Logger.getLogger(DciNotifier.class);
+    private static final String PREFIX = "id.lumbung.registry.household.";
+    private static final int IN_FLIGHT = 32;
+
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+
+    private record Owed(UUID id, URI target, String body) {
+    }
+
+    private final Inbox inbox;
+    private final DciSubscriptions subscriptions;
+    private final DciSearch search;
+    private final DciCallbacks callbacks;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final DciConfig config;
+
+    public DciNotifier(Inbox inbox, DciSubscriptions subscriptions, DciSearch search, DciCallbacks callbacks,
+            ObjectMapper json, Clock clock, DciConfig config) {
+        this.inbox = inbox;
+        this.subscriptions = subscriptions;
+        this.search = search;
+        this.callbacks = callbacks;
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Incoming("registry-households-dci")
+    @Blocking
+    public void on(byte[] payload) {
+        var owed = new ArrayList<Owed>();
+        inbox.process("registry-service.dci-notify", payload, event -> owed.addAll(owe(event)));
+        // sent only once the notifications are committed, so each attempt has its row to count on
+        for (var o : owed) {
+            send(o.id(), o.target(), o.body());
+        }
+    }
+
+    /**
+     * A bulk import changes thousands of households at once: the consumer waits while {@link #IN_FLIGHT}
+     * first attempts are under way, so deliveries keep pace with subscribers instead of piling up.
+     */
+    private void send(UUID id, URI target, String body) {
+        inFlight.acquireUninterruptibly();
+        var released = new AtomicBoolean();
+        callbacks.send(target, body, id.toString(), (status, error) -> {
+            if (released.compareAndSet(false, true)) {
+                inFlight.release();
+            }
+            subscriptions.attempt(id, status, error);
+        });
+    }
+
+    /** Retries live in memory: after a restart the notifications still owed are sent again. */
+    void resume(@Observes StartupEvent start) {
+        var pending = subscriptions.pending();
+        if (!pending.isEmpty()) {
+            LOG.infof("resending %d DCI notifications still pending", pending.size());
+        }
+        // off the startup thread: the pace of a slow subscriber must not hold up the service start
+        Thread.ofVirtual().name("dci-notify-resume").start(() -> pending.forEach(p -> send(p.id(), URI.create(p.notifyUri()), p.body())));
+    }
+
+    /**
+     * The DCI event type of a household event: registered → register; updated and a member's death or
+     * move → update; dissolved → delete; a family moving, splitting off or merging → link (its members are
+     * linked to the household as it is now; the household they left gets its own event).
+     */
+    static String eventType(String cloudEventType) {
+        if (cloudEventType == null || !cloudEventType.startsWith(PREFIX)) {
+            return null;
+        }
+        return switch (cloudEventType.substring(PREFIX.length())) {
+            case "registered" -> "register";
+            case "updated", "member-died", "member-moved" -> "update";
+            case "dissolved" -> "delete";
+            case "moved", "split", "merged" -> "link";
+            default -> null;
+        };
+    }
+
+    private List<Owed> owe(EventEnvelope.Received event) {
+        String type = eventType(event.type());
+        if (type == null) {
+            return List.of();
+        }
+        String village = event.data().path("villageCode").asText(null);
+        UUID householdId = UUID.fromString(event.data().path("householdId").asText());
+        var listening = village == null ? List.<DciSubscriptions.Active>of() : subscriptions.listening(type, village,
+                event.time() == null ? clock.instant() : event.time());
+        if (listening.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode group = search.group(householdId);
+        if (group == null) {
+            LOG.warnf("household %s of event %s is not in the registry; nobody notified", householdId, event.id());
+            return List.of();
+        }
+        var out = new ArrayList<Owed>();
+        for (var s : listening) {
+            var id = UUID.randomUUID();
+            String body = write(body(s, type, group, event.id()));
+            if (subscriptions.owe(id, s, event.id(), type, householdId, body)) {
+                out.add(new Owed(id, URI.create(s.notifyUri()), body));
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode body(DciSubscriptions.Active s, String type, ObjectNode group, String eventId) {
+        var body = json.createObjectNode();
+        body.set("header", DciMessages.header(json, clock, config, "notify", "succ", s.senderId(), 1, 1));
+        var message = body.putObject("message");
+        message.put("transaction_id", "notify-" + eventId);
+        var item = message.putArray("notify_event").addObject();
+        // the subscription code, so the subscriber knows which of its subscriptions this answers
+        item.put("reference_id", s.code());
+        item.put("timestamp", DciMessages.now(clock));
+        var data = item.putObject("data");
+        data.put("version", "1.0.0");
+        data.put("reg_type", "ns:lumbung:RegistryType:Social");
+        data.put("reg_event_type", type);
+        data.put("reg_record_type", s.notifyRecordType());
+        // the core spec's RegistryRecord is one object, not a list: one household per notify_event item
+        data.set("reg_records", group);
+        return body;
+    }
+
+    private String write(ObjectNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

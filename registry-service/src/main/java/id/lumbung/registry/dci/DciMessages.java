@@ -2,88 +2,37 @@ package id.lumbung.registry.dci;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lumbung.platform.dci.DciException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
-/** The DCI message shapes the registry answers with: callback headers, acknowledgements, errors. */
+/** The platform's DCI message shapes with the registry as the answering party. */
 final class DciMessages {
 
     private DciMessages() {
     }
 
     static String now(Clock clock) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+        return id.lumbung.platform.dci.DciMessages.now(clock);
     }
 
     /** {@code MsgCallbackHeader_V1.0.0} of an answer from the registry. */
     static ObjectNode header(ObjectMapper json, Clock clock, DciConfig config, String action, String status,
             String receiverId, int total, int completed) {
-        var h = json.createObjectNode();
-        h.put("version", "1.0.0");
-        h.put("message_id", UUID.randomUUID().toString());
-        h.put("message_ts", now(clock));
-        h.put("action", action);
-        h.put("status", status);
-        h.put("total_count", total);
-        h.put("completed_count", completed);
-        h.put("sender_id", config.registryId());
-        if (receiverId != null) {
-            h.put("receiver_id", receiverId);
-        }
-        h.put("is_msg_encrypted", false);
-        return h;
+        return id.lumbung.platform.dci.DciMessages.header(json, clock, config.registryId(), action, status, receiverId, total,
+                completed);
     }
 
-    /**
-     * A sync operation refused: the callback header with status {@code rjct}, its {@code rjct.*} reason
-     * code when one fits, and the {@code err.*} code and message as {@code Error} object in {@code meta}.
-     */
+    /** A sync operation refused, answered by the registry. */
     static ObjectNode syncError(ObjectMapper json, Clock clock, DciConfig config, String action, String receiverId,
             DciException e) {
-        var body = json.createObjectNode();
-        var h = header(json, clock, config, action, "rjct", receiverId, 0, 0);
-        if (e.headerReason() != null) {
-            h.put("status_reason_code", e.headerReason());
-        }
-        h.put("status_reason_message", limit(e.code().value + ": " + e.getMessage()));
-        h.putObject("meta").set("error", error(json, e));
-        body.set("header", h);
-        return body;
+        return id.lumbung.platform.dci.DciMessages.syncError(json, clock, config.registryId(), action, receiverId, e);
     }
 
-    /** The spec's {@code Response}: ACK / NACK / ERR with the correlation id. */
     static ObjectNode ack(ObjectMapper json, Clock clock, String status, String correlationId, DciException e) {
-        var body = json.createObjectNode();
-        var m = body.putObject("message");
-        m.put("ack_status", status);
-        m.put("timestamp", now(clock));
-        m.put("correlation_id", correlationId);
-        if (e != null) {
-            m.set("error", error(json, e));
-        }
-        return body;
+        return id.lumbung.platform.dci.DciMessages.ack(json, clock, status, correlationId, e);
     }
 
-    /** The spec's {@code HttpErrorResponse} for 401, 403 and 500. */
     static ObjectNode httpError(ObjectMapper json, String code, String message) {
-        var body = json.createObjectNode();
-        var e = body.putArray("errors").addObject();
-        e.put("code", code);
-        e.put("message", message);
-        return body;
-    }
-
-    private static ObjectNode error(ObjectMapper json, DciException e) {
-        var error = json.createObjectNode();
-        error.put("code", e.code().value);
-        error.put("message", limit(e.getMessage()));
-        return error;
-    }
-
-    private static String limit(String s) {
-        return s == null ? "" : s.length() <= 999 ? s : s.substring(0, 996) + "...";
+        return id.lumbung.platform.dci.DciMessages.httpError(json, code, message);
     }
 }

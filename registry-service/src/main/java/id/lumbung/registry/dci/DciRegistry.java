@@ -1,14 +1,15 @@
 package id.lumbung.registry.dci;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lumbung.platform.audit.AuditLog;
+import id.lumbung.platform.dci.DciEnvelope;
+import id.lumbung.platform.dci.DciException;
+import id.lumbung.platform.dci.DciSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -20,12 +21,16 @@ import org.jboss.logging.Logger;
 public class DciRegistry {
 
     private static final Logger LOG = Logger.getLogger(DciRegistry.class);
-    private static final DciSpec SPEC = DciSpec.socialRegistry();
-    private static final DciSpec CORE = DciSpec.registryCore();
+    /** The shipped DCI Social Registry spec. */
+    static final String SOCIAL_REGISTRY = "dci/social_api_v1.0.0.yaml";
+    /** Subscribe, unsubscribe and notify are only in the core registry spec, not in the social registry one. */
+    static final String REGISTRY_CORE = "dci/registry_core_api_v1.0.0.yaml";
+    private static final DciSpec SPEC = DciSpec.load(SOCIAL_REGISTRY);
+    private static final DciSpec CORE = DciSpec.load(REGISTRY_CORE);
 
     private final DciSearch search;
     private final DciTransactions transactions;
-    private final DciSignatures signatures;
+    private final DciSenders senders;
     private final DciCallbacks callbacks;
     private final DciSubscriptions subscriptions;
     private final AuditLog audit;
@@ -33,12 +38,12 @@ public class DciRegistry {
     private final Clock clock;
     private final DciConfig config;
 
-    public DciRegistry(DciSearch search, DciTransactions transactions, DciSignatures signatures, DciCallbacks callbacks,
+    public DciRegistry(DciSearch search, DciTransactions transactions, DciSenders senders, DciCallbacks callbacks,
             DciSubscriptions subscriptions, AuditLog audit, ObjectMapper json, Clock clock, DciConfig config) {
         this.subscriptions = subscriptions;
         this.search = search;
         this.transactions = transactions;
-        this.signatures = signatures;
+        this.senders = senders;
         this.callbacks = callbacks;
         this.audit = audit;
         this.json = json;
@@ -52,44 +57,9 @@ public class DciRegistry {
      * signature when the sender's key is registered.
      */
     public DciEnvelope open(String path, String action, String body, String caller) {
-        JsonNode root;
-        try {
-            root = json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new DciException(DciException.Code.REQUEST_BAD, "the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DciException(DciException.Code.REQUEST_BAD, "the body is not a DCI message object");
-        }
-        String sentAction = root.path("header").path("action").asText(null);
-        if (sentAction != null && !sentAction.equals(action)) {
-            throw new DciException(DciException.Code.REQUEST_BAD, "rjct.action.invalid",
-                    "header.action must be " + action + " on " + path);
-        }
         // subscriptions are defined by the core registry spec only
-        var spec = path.endsWith("subscribe") ? CORE : SPEC;
-        List<String> problems = spec.requestProblems(path, body);
-        if (!problems.isEmpty()) {
-            throw new DciException(DciException.Code.REQUEST_BAD, String.join("; ", problems));
-        }
-        var e = DciEnvelope.of(root);
-        String version = e.header().path("version").asText("1.0.0");
-        if (!"1.0.0".equals(version)) {
-            throw new DciException(DciException.Code.VERSION_NOT_SUPPORTED, "rjct.version.invalid",
-                    "version " + version + " is not supported; this registry speaks 1.0.0");
-        }
-        if (e.header().path("is_msg_encrypted").asBoolean(false)) {
-            throw new DciException(DciException.Code.ENCRYPTION_INVALID, "encrypted messages are not accepted yet; send"
-                    + " is_msg_encrypted false over TLS");
-        }
-        if (!e.senderId().equals(caller)) {
-            throw new DciException(DciException.Code.SENDER_ID_INVALID,
-                    "sender_id " + e.senderId() + " is not the client this token was issued to");
-        }
-        if (e.receiverId() != null && !e.receiverId().equals(config.registryId())) {
-            throw new DciException(DciException.Code.RECEIVER_ID_INVALID, "receiver_id must be " + config.registryId());
-        }
-        signatures.verify(e.senderId(), e.signature(), e.header(), e.message());
+        var e = DciEnvelope.open(json, path.endsWith("subscribe") ? CORE : SPEC, path, action, body, caller, config.registryId());
+        senders.verify(e);
         return e;
     }
 

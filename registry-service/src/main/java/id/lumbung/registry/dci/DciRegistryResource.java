@@ -2,6 +2,8 @@ package id.lumbung.registry.dci;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lumbung.platform.dci.DciEnvelope;
+import id.lumbung.platform.dci.DciException;
 import id.lumbung.platform.security.RegionScope;
 import id.lumbung.platform.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;

@@ -2,12 +2,13 @@ package id.lumbung.registry.dci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lumbung.platform.dci.DciSpec;
 import org.junit.jupiter.api.Test;
 
 /** The shipped spec, as the validator reads it, does refuse what it should: the checks in the other tests bite. */
 class DciSpecTest {
 
-    static final DciSpec SPEC = DciSpec.socialRegistry();
+    static final DciSpec SPEC = DciSpec.load(DciRegistry.SOCIAL_REGISTRY);
 
     @Test
     void aSyncAnswerNeedsItsCallbackHeader() {
@@ -53,7 +54,7 @@ class DciSpecTest {
 
     @Test
     void theCoreSpecReadsItsMisspeltSubscriptionNamesAsTheSchemasDefineThem() {
-        var core = DciSpec.registryCore();
+        var core = DciSpec.load(DciRegistry.REGISTRY_CORE);
         String header = """
                 "header": {"message_id": "m", "message_ts": "2026-01-01T00:00:00Z", "action": "unsubscribe", "sender_id": "s",
                            "total_count": 1}""";

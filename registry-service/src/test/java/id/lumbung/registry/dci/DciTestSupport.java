@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lumbung.platform.dci.DciSpec;
 import id.lumbung.platform.security.Roles;
 import id.lumbung.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -21,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DciTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final DciSpec SPEC = DciSpec.socialRegistry();
+    static final DciSpec SPEC = DciSpec.load(DciRegistry.SOCIAL_REGISTRY);
     /** subscribe / unsubscribe / notify are defined by the core registry spec only. */
-    static final DciSpec CORE = DciSpec.registryCore();
+    static final DciSpec CORE = DciSpec.load(DciRegistry.REGISTRY_CORE);
     static final String REGISTRY_ID = "registry.lumbung.id";
     /** Kauman, Jepara: only the DCI tests register families here. */
     static final String VILLAGE = "33.20.06.1007";

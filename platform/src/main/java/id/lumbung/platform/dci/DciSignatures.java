@@ -1,10 +1,8 @@
-package id.lumbung.registry.dci;
+package id.lumbung.platform.dci;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -12,17 +10,17 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Verifies the DCI message {@code signature} of senders whose key is registered in {@code dci_sender}.
+ * Verifies the DCI message {@code signature} against the key a sender registered with the receiving service;
+ * where that key is kept is the service's business.
  *
  * <p>The signature string follows the spec's example: {@code Signature: namespace="spdci",
  * kidId="{sender_id}|{key_id}|ed25519", algorithm="ed25519", created="<unix s>", expires="<unix s>",
@@ -31,31 +29,40 @@ import java.util.regex.Pattern;
  * by {@code \n}, where the digest covers the compact JSON of {@code header} followed by the compact JSON of
  * {@code message}, members in the order sent.
  */
-@ApplicationScoped
-public class DciSignatures {
+public final class DciSignatures {
 
     private static final Pattern PARAM = Pattern.compile("([A-Za-z]+)=\"([^\"]*)\"");
     private static final Duration SKEW = Duration.ofMinutes(5);
 
-    private final EntityManager em;
-    private final Clock clock;
+    /** A sender's registered Ed25519 key. */
+    public record SenderKey(String keyId, PublicKey publicKey) {
 
-    public DciSignatures(EntityManager em, Clock clock) {
-        this.em = em;
-        this.clock = clock;
+        /** From an X.509 SubjectPublicKeyInfo PEM, as senders register it. */
+        public static SenderKey fromPem(String senderId, String keyId, String pem) {
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            try {
+                var key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                return new SenderKey(keyId, key);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("the registered key of sender " + senderId + " is unreadable", e);
+            }
+        }
     }
 
-    /** Refuses a message from a registered sender without a valid signature; others pass unchanged. */
-    public void verify(String senderId, String signature, JsonNode header, JsonNode message) {
-        var key = registeredKey(senderId);
+    private DciSignatures() {
+    }
+
+    /** Refuses a message from a sender with a registered key unless it carries a valid signature; others pass. */
+    public static void verify(Optional<SenderKey> key, DciEnvelope e, Instant now) {
         if (key.isEmpty()) {
             return;
         }
-        if (signature == null || signature.isBlank()) {
+        String senderId = e.senderId();
+        if (e.signature() == null || e.signature().isBlank()) {
             throw new DciException(DciException.Code.SIGNATURE_MISSING, "messages from " + senderId + " must be signed");
         }
         Map<String, String> p = new HashMap<>();
-        var m = PARAM.matcher(signature);
+        var m = PARAM.matcher(e.signature());
         while (m.find()) {
             p.put(m.group(1), m.group(2));
         }
@@ -65,15 +72,15 @@ public class DciSignatures {
                 || p.get("created") == null || p.get("expires") == null) {
             throw invalid("the signature does not name the registered key " + senderId + "|" + key.get().keyId() + "|ed25519");
         }
-        long now = clock.instant().getEpochSecond();
+        long seconds = now.getEpochSecond();
         try {
-            if (Long.parseLong(p.get("created")) > now + SKEW.toSeconds() || Long.parseLong(p.get("expires")) < now) {
+            if (Long.parseLong(p.get("created")) > seconds + SKEW.toSeconds() || Long.parseLong(p.get("expires")) < seconds) {
                 throw invalid("the signature is expired or not yet valid");
             }
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException ex) {
             throw invalid("created and expires must be unix seconds");
         }
-        String content = signingContent(p.get("created"), p.get("expires"), header, message);
+        String content = signingContent(p.get("created"), p.get("expires"), e.header(), e.message());
         try {
             var verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key.get().publicKey());
@@ -81,8 +88,8 @@ public class DciSignatures {
             if (!verifier.verify(Base64.getDecoder().decode(p.get("signature")))) {
                 throw invalid("the signature does not match the message");
             }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw invalid("the signature cannot be checked: " + e.getMessage());
+        } catch (GeneralSecurityException | IllegalArgumentException ex) {
+            throw invalid("the signature cannot be checked: " + ex.getMessage());
         }
     }
 
@@ -95,25 +102,6 @@ public class DciSignatures {
             return "(created): " + created + "\n(expires): " + expires + "\ndigest: SHA-256=" + digest;
         } catch (JsonProcessingException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot build signing content", e);
-        }
-    }
-
-    record SenderKey(String keyId, PublicKey publicKey) {
-    }
-
-    @SuppressWarnings("unchecked")
-    Optional<SenderKey> registeredKey(String senderId) {
-        List<Object[]> rows = em.createNativeQuery("select key_id, public_key_pem from dci_sender where sender_id = ?1")
-                .setParameter(1, senderId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        String pem = ((String) rows.get(0)[1]).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        try {
-            var key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            return Optional.of(new SenderKey((String) rows.get(0)[0], key));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("the registered key of sender " + senderId + " is unreadable", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package id.lumbung.registry.dci;
+package id.lumbung.platform.dci;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shipped DCI Social Registry OpenAPI file ({@code dci/social_api_v1.0.0.yaml}) as a validator:
- * requests are checked against it before anything else happens, and tests check every answer with it.
+ * A shipped DCI OpenAPI file (e.g. {@code dci/social_api_v1.0.0.yaml}) as a validator: requests are checked
+ * against it before anything else happens, and tests check every answer with it.
  *
- * <p>The v1.0.0 file cannot be loaded or applied literally, so it is read with three documented
- * corrections (the file itself stays as released):
+ * <p>The v1.0.0 files cannot be loaded or applied literally, so they are read with documented corrections
+ * (the files themselves stay as released):
  * <ul>
  * <li>{@code info.version} is swallowed by the description block above it; it is set to 1.0.0.</li>
  * <li>Some {@code $ref}s point into other operations' request bodies or into an {@code example} that is
@@ -31,15 +31,19 @@ import java.util.List;
  * <li>Several {@code oneOf}s have overlapping alternatives (an integer is both "integer" and "number",
  * a txn-status string is both a transaction_id and a correlation_id, an expression query object fits
  * two query shapes), so no valid message could satisfy them: they are applied as {@code anyOf}.</li>
+ * <li>Core registry: misspelt names in the subscription schemas ({@code timesstamp}, {@code timesatmp},
+ * required {@code sunscription_codes}, {@code SubscriptionInfo} requiring fields it does not define) are read
+ * as the names the schemas define.</li>
+ * <li>Integrated Beneficiary Registry: some operations give a message schema where a response belongs
+ * ({@code default: $ref: '#/components/schemas/EnrolledResponse'}); such a response is read as the envelope
+ * every other answer has: {@code signature}, a {@code MsgCallbackHeader_V1.0.0} {@code header} and that
+ * schema as {@code message}; and {@code components.securitySchemas} is read as {@code securitySchemes}.</li>
  * </ul>
  * Properties the spec does not list are allowed, as OpenAPI says, since DCI extends by adding them.
  */
 public final class DciSpec {
 
     public static final String BASE_PATH = "/dci";
-    public static final String SOCIAL_REGISTRY = "dci/social_api_v1.0.0.yaml";
-    /** Subscribe, unsubscribe and notify are only in the core registry spec, not in the social registry one. */
-    public static final String REGISTRY_CORE = "dci/registry_core_api_v1.0.0.yaml";
 
     private final OpenApiInteractionValidator validator;
 
@@ -47,26 +51,13 @@ public final class DciSpec {
         this.validator = validator;
     }
 
-    public static DciSpec socialRegistry() {
-        return load(SOCIAL_REGISTRY);
-    }
-
-    /**
-     * The core registry spec, for subscribe / unsubscribe / notify. Its v1.0.0 file has misspelt names in
-     * the subscription schemas ({@code timesstamp}, {@code timesatmp}, required {@code sunscription_codes},
-     * {@code SubscriptionInfo} requiring fields it does not define), which no message could satisfy; they
-     * are read as the names the schemas define.
-     */
-    public static DciSpec registryCore() {
-        return load(REGISTRY_CORE);
-    }
-
-    private static DciSpec load(String resource) {
+    /** The spec at a classpath resource, served under {@link #BASE_PATH}. */
+    public static DciSpec load(String resource) {
         try (InputStream in = DciSpec.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " missing from the classpath");
             }
-            return new DciSpec(OpenApiInteractionValidator.createForInlineApiSpecification(corrected(in))
+            return new DciSpec(OpenApiInteractionValidator.createForInlineApiSpecification(corrected(in, resource))
                     .withBasePathOverride(BASE_PATH)
                     .withLevelResolver(LevelResolver.create()
                             // the bearer token is checked by the service itself, before this validator runs
@@ -91,7 +82,7 @@ public final class DciSpec {
         return problems(validator.validateResponse(path, Request.Method.POST, response));
     }
 
-    private static String corrected(InputStream yaml) throws IOException {
+    private static String corrected(InputStream yaml, String resource) throws IOException {
         var root = (ObjectNode) new YAMLMapper().readTree(yaml);
         var info = (ObjectNode) root.get("info");
         if (!info.has("version")) {
@@ -108,7 +99,34 @@ public final class DciSpec {
             var subscription = (ObjectNode) schemas.get("SubscriptionInfo");
             subscription.set("required", JsonNodeFactory.instance.arrayNode().add("code").add("timestamp"));
         }
-        return new ObjectMapper().writeValueAsString(inline(root, root, 0));
+        if (root.path("components") instanceof ObjectNode components) {
+            rename(components, "securitySchemas", "securitySchemes");
+        }
+        root.path("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.path("responses") instanceof ObjectNode responses) {
+                responses.properties().forEach(r -> {
+                    String ref = r.getValue().path("$ref").asText("");
+                    if (ref.startsWith("#/components/schemas/")) {
+                        r.setValue(envelope(ref));
+                    }
+                });
+            }
+        }));
+        return new ObjectMapper().writeValueAsString(inline(root, root, 0, resource));
+    }
+
+    /** A response of the usual shape around a message schema. */
+    private static ObjectNode envelope(String messageRef) {
+        var f = JsonNodeFactory.instance;
+        var schema = f.objectNode().put("type", "object");
+        var properties = schema.putObject("properties");
+        properties.putObject("signature").put("$ref", "#/components/schemas/MsgSignature");
+        properties.putObject("header").put("$ref", "#/components/schemas/MsgCallbackHeader_V1.0.0");
+        properties.putObject("message").put("$ref", messageRef);
+        schema.putArray("required").add("header");
+        var response = f.objectNode().put("description", "answer");
+        response.putObject("content").putObject("application/json").set("schema", schema);
+        return response;
     }
 
     private static void rename(ObjectNode properties, String from, String to) {
@@ -117,41 +135,41 @@ public final class DciSpec {
         }
     }
 
-    private static JsonNode inline(JsonNode node, JsonNode root, int depth) {
+    private static JsonNode inline(JsonNode node, JsonNode root, int depth, String resource) {
         if (depth > 64) {
-            throw new IllegalStateException("reference cycle in " + SOCIAL_REGISTRY);
+            throw new IllegalStateException("reference cycle in " + resource);
         }
         if (node.isObject()) {
             if (node.has("$ref") && node.get("$ref").asText().startsWith("#/")) {
-                return inline(at(root, node.get("$ref").asText().substring(1), depth), root, depth + 1);
+                return inline(at(root, node.get("$ref").asText().substring(1), depth, resource), root, depth + 1, resource);
             }
             var out = JsonNodeFactory.instance.objectNode();
             node.properties().forEach(e -> out.set("oneOf".equals(e.getKey()) ? "anyOf" : e.getKey(),
-                    inline(e.getValue(), root, depth)));
+                    inline(e.getValue(), root, depth, resource)));
             return out;
         }
         if (node.isArray()) {
             var out = JsonNodeFactory.instance.arrayNode();
-            node.forEach(item -> out.add(inline(item, root, depth)));
+            node.forEach(item -> out.add(inline(item, root, depth, resource)));
             return out;
         }
         return node;
     }
 
     /** A JSON pointer that may pass through other references on its way. */
-    private static JsonNode at(JsonNode root, String pointer, int depth) {
+    private static JsonNode at(JsonNode root, String pointer, int depth, String resource) {
         var p = JsonPointer.compile(pointer);
         JsonNode current = root;
         while (!p.matches()) {
             while (current.has("$ref")) {
-                current = at(root, current.get("$ref").asText().substring(1), depth + 1);
+                current = at(root, current.get("$ref").asText().substring(1), depth + 1, resource);
             }
             current = current.isArray() && p.getMatchingIndex() >= 0 ? current.path(p.getMatchingIndex())
                     : current.path(p.getMatchingProperty());
             p = p.tail();
         }
         if (current.isMissingNode()) {
-            throw new IllegalStateException("dangling reference #" + pointer + " in " + SOCIAL_REGISTRY);
+            throw new IllegalStateException("dangling reference #" + pointer + " in " + resource);
         }
         return current;
     }

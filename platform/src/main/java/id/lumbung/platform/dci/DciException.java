@@ -1,8 +1,8 @@
-package id.lumbung.registry.dci;
+package id.lumbung.platform.dci;
 
 /**
  * A request refused at the DCI message layer, with the spec's {@code err.*} code. It never reaches the
- * platform's problem+json mappers: the DCI resource answers it in the spec's own shapes.
+ * problem+json mappers: the DCI resource answers it in the spec's own shapes (see {@link DciMessages}).
  */
 public class DciException extends RuntimeException {
 

@@ -118,6 +118,35 @@ test_all() {
   "$LUMBUNG_ROOT/mvnw" -B install "$@"
 }
 
+# The platform benchmark (BENCHMARKS.md): the packaged stack fed a synthetic extract of [households] households,
+# each figure beside its physical reference; then, with --modules, the 1M-row benchmarks of each service.
+bench() {
+  local households=100000 modules=false
+  for arg in "$@"; do
+    case "$arg" in
+      --modules) modules=true ;;
+      *) households="$arg" ;;
+    esac
+  done
+  bash "$LUMBUNG_ROOT/deploy/local/postgres.sh" ensure
+  log "building the services and the synthetic data generator"
+  "$LUMBUNG_ROOT/mvnw" -B -q install -DskipTests
+  "$LUMBUNG_ROOT/mvnw" -B -pl e2e-tests test -Dtest=StackBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dlumbung.bench=true -Dlumbung.bench.households="$households"
+  if [ "$modules" = true ]; then
+    bash "$LUMBUNG_ROOT/deploy/local/postgres.sh" reset-tests
+    bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" kill kafka-test
+    rm -rf "$LUMBUNG_STATE/kafka-test"
+    bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" start kafka-test 19092
+    trap 'bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" stop kafka-test' EXIT
+    "$LUMBUNG_ROOT/mvnw" -B -pl registry-service test -Dtest=ImportBenchmarkTest -Dlumbung.import.bench=true \
+      -Dlumbung.import.bench.households=1000000
+    "$LUMBUNG_ROOT/mvnw" -B -pl eligibility-service test -Dtest=DeterminationBenchTest -Dlumbung.bench=true
+    "$LUMBUNG_ROOT/mvnw" -B -pl disbursement-service test -Dtest=ScheduleBenchmarkTest -Dlumbung.bench=true
+  fi
+  log "the stack's table is in e2e-tests/target/benchmark/results.md"
+}
+
 status() {
   for service in "${SERVICES[@]}"; do
     local port="${SERVICE_PORT[$service]}" state="stopped"
@@ -130,8 +159,9 @@ case "${1:-}" in
   run) run ;;
   stop) stop ;;
   test) shift; test_all "$@" ;;
+  bench) shift; bench "$@" ;;
   token) shift; token "$@" ;;
   events) [ $# -ge 2 ] || { echo "usage: ./lumbung events <topic>" >&2; exit 2; }; bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" tail 9092 "$2" ;;
   status) status ;;
-  *) sed -n '2,8p' "$LUMBUNG_ROOT/lumbung" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,9p' "$LUMBUNG_ROOT/lumbung" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

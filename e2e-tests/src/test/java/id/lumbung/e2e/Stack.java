@@ -34,11 +34,44 @@ final class Stack implements AutoCloseable {
     private final Path logs;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraProperties = new LinkedHashMap<>();
+    private final List<String> jvmOptions;
     private boolean kafkaStarted;
 
+    /** The scenario's stack: small heaps and the quick compiler only, for a short life. */
     Stack() {
+        this(List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** A stack whose services run with these JVM options (heap, compiler, collector). */
+    Stack(List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         root = Path.of(System.getProperty("lumbung.root", "..")).toAbsolutePath().normalize();
         logs = Path.of(System.getProperty("lumbung.e2e.logs", "target/e2e-logs")).toAbsolutePath();
+    }
+
+    /** Adds {@code -Dname=value} options to one service's command line; call before {@link #start()}. */
+    Stack with(String service, String... properties) {
+        var list = extraProperties.computeIfAbsent(service, s -> new ArrayList<>());
+        for (var property : properties) {
+            list.add("-D" + property);
+        }
+        return this;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The operating-system process id of a running service. */
+    long pid(String service) {
+        return processes.get(service).pid();
+    }
+
+    /** How long the service took from its launch to its first ready answer (when started one at a time). */
+    Duration readyAfter(String service) {
+        return readyAfter.get(service);
     }
 
     static String database(String service) {
@@ -52,13 +85,7 @@ final class Stack implements AutoCloseable {
     // ---- start
 
     void start() throws Exception {
-        for (var service : SERVICES) {
-            var jar = jar(service);
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: package the services first "
-                        + "(./mvnw -B -o -pl " + service + "-service package -DskipTests)");
-            }
-        }
+        requirePackaged();
         Files.createDirectories(logs);
         startKafka();
         for (var service : SERVICES) {
@@ -70,6 +97,33 @@ final class Stack implements AutoCloseable {
         }
         for (var service : SERVICES) {
             awaitReady(service);
+        }
+    }
+
+    /** Like {@link #start()}, but each service is launched only when the one before is ready, so that each start-up is timed alone. */
+    void startOneByOne() throws Exception {
+        requirePackaged();
+        Files.createDirectories(logs);
+        startKafka();
+        for (var service : SERVICES) {
+            recreateDatabase(database(service));
+        }
+        for (var service : SERVICES) {
+            ports.put(service, freePort());
+            long launched = System.nanoTime();
+            processes.put(service, launch(service, ports.get(service)));
+            awaitReady(service);
+            readyAfter.put(service, Duration.ofNanos(System.nanoTime() - launched));
+        }
+    }
+
+    private void requirePackaged() {
+        for (var service : SERVICES) {
+            var jar = jar(service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first "
+                        + "(./mvnw -B -o -pl " + service + "-service package -DskipTests)");
+            }
         }
     }
 
@@ -129,8 +183,9 @@ final class Stack implements AutoCloseable {
 
     private Process launch(String service, int port) throws IOException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Dlumbung.db.name=" + database(service),
                 "-Dkafka.bootstrap.servers=" + BOOTSTRAP,
                 "-Dquarkus.http.port=" + port,
@@ -141,6 +196,7 @@ final class Stack implements AutoCloseable {
             command.addAll(List.of("-Dlumbung.status.challenge.difficulty=4", "-Dlumbung.status.min-response=0ms",
                     "-Dlumbung.status.rate-limit.capacity=1000", "-Dlumbung.status.rate-limit.per-minute=1000"));
         }
+        command.addAll(extraProperties.getOrDefault(service, List.of()));
         command.addAll(List.of("-jar", jar(service).toString()));
         var log = logs.resolve(service + ".log").toFile();
         return new ProcessBuilder(command).directory(jar(service).getParent().toFile()).redirectErrorStream(true)
@@ -181,8 +237,12 @@ final class Stack implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database(service), "lumbung", "lumbung");
     }
 
+    Path logFile(String service) {
+        return logs.resolve(service + ".log");
+    }
+
     String tail(String service, int lines) {
-        var file = logs.resolve(service + ".log");
+        var file = logFile(service);
         try {
             var all = Files.readAllLines(file, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -9,13 +9,14 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code eligibility.determinations.v1} into {@link DeterminationView}, so "why don't I receive
- * aid?" is answered from eligibility's own reasons without calling it.
+ * aid?" is answered from eligibility's own reasons without calling it. One transaction per polled batch.
  */
 @ApplicationScoped
 public class DeterminationConsumer {
@@ -34,17 +35,20 @@ public class DeterminationConsumer {
 
     @Incoming("determinations")
     @Blocking
-    public void on(byte[] payload) {
-        inbox.process("complaint.determinations", payload, event -> {
-            if (!MADE.equals(event.type())) {
-                return;
+    public void on(List<byte[]> payloads) {
+        inbox.processBatch("complaint.determinations", payloads, events -> {
+            for (var event : events) {
+                if (!MADE.equals(event.type())) {
+                    continue;
+                }
+                var determination = read(event.data());
+                if (determination == null) {
+                    LOG.warnf("determination %s lacks household, program, period, village or time: ignored",
+                            event.id());
+                    continue;
+                }
+                view.upsert(determination);
             }
-            var determination = read(event.data());
-            if (determination == null) {
-                LOG.warnf("determination %s lacks household, program, period, village or time: ignored", event.id());
-                return;
-            }
-            view.upsert(determination);
         });
     }
 

@@ -4,9 +4,10 @@ import id.lumbung.disbursement.service.LifeEventService;
 import id.lumbung.platform.events.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code registry.households.v1}: deaths and moves reported before payment block the family's orders. */
+/** Consumes {@code registry.households.v1}: deaths and moves reported before payment block the family's orders; one transaction per polled batch. */
 @ApplicationScoped
 public class HouseholdConsumer {
 
@@ -22,7 +23,8 @@ public class HouseholdConsumer {
 
     @Incoming("households")
     @Blocking
-    public void onHousehold(byte[] payload) {
-        inbox.process("disbursement.households", payload, event -> life.householdChanged(event.data()));
+    public void onHouseholds(List<byte[]> payloads) {
+        inbox.processBatch("disbursement.households", payloads,
+                events -> events.forEach(event -> life.householdChanged(event.data())));
     }
 }

@@ -3,9 +3,14 @@ package id.lumbung.eligibility.events;
 import id.lumbung.eligibility.domain.Household;
 import id.lumbung.eligibility.mapping.HouseholdEventMapper;
 import id.lumbung.eligibility.service.HouseholdProjector;
+import id.lumbung.platform.events.EventEnvelope;
 import id.lumbung.platform.events.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -29,25 +34,43 @@ public class RegistryHouseholdConsumer {
         this.projector = projector;
     }
 
+    /**
+     * One transaction per polled batch. Within a batch only a household's newest state is projected: the
+     * topic is a state log, so an older version in the same batch would be replaced before anyone read it.
+     */
     @Incoming("registry-households")
     @Blocking
-    public void onHousehold(byte[] payload) {
-        inbox.process(CONSUMER, payload, event -> {
-            if (event.type() == null || !event.type().startsWith(HOUSEHOLD_STATE)) {
-                LOG.debugf("registry event %s of type %s is not a household state: ignored", event.id(), event.type());
-                return;
+    public void onHouseholds(List<byte[]> payloads) {
+        inbox.processBatch(CONSUMER, payloads, events -> {
+            Map<UUID, Projection> newest = new LinkedHashMap<>();
+            for (var event : events) {
+                var projection = projection(event);
+                if (projection != null) {
+                    newest.merge(projection.household().id(), projection, (a, b) ->
+                            b.household().registryVersion() >= a.household().registryVersion() ? b : a);
+                }
             }
-            Household household;
-            try {
-                household = HouseholdEventMapper.household(event.data());
-            } catch (IllegalArgumentException e) {
-                // a malformed event is skipped (and remembered as processed) so it cannot stop the topic
-                LOG.warnf("registry event %s skipped, it does not follow registry.households.v1: %s", event.id(),
-                        e.getMessage());
-                return;
-            }
-            // anything failing from here on (database, a broken rule version) is ours: the event comes again
-            projector.project(household, event.data().get("members").toString());
+            // anything failing from here on (database, a broken rule version) is ours: the events come again
+            newest.values().forEach(p -> projector.project(p.household(), p.membersJson()));
         });
+    }
+
+    private record Projection(Household household, String membersJson) {
+    }
+
+    /** The household state in the event, or null for another event type or a malformed one (skipped, logged). */
+    private static Projection projection(EventEnvelope.Received event) {
+        if (event.type() == null || !event.type().startsWith(HOUSEHOLD_STATE)) {
+            LOG.debugf("registry event %s of type %s is not a household state: ignored", event.id(), event.type());
+            return null;
+        }
+        try {
+            return new Projection(HouseholdEventMapper.household(event.data()), event.data().get("members").toString());
+        } catch (IllegalArgumentException e) {
+            // a malformed event is skipped (and remembered as processed) so it cannot stop the topic
+            LOG.warnf("registry event %s skipped, it does not follow registry.households.v1: %s", event.id(),
+                    e.getMessage());
+            return null;
+        }
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kills the broker mid-stream (SIGKILL) and replays a batch as a relay that crashed between send and
- * commit would: every event still takes effect exactly once.
+ * commit would: every event, consumed in polled batches, still takes effect exactly once.
  */
 @QuarkusTest
 @QuarkusTestResource(value = FaultBroker.class, restrictToAnnotatedClass = true)
@@ -96,13 +96,13 @@ class OutboxFaultTest {
             while (!stop.get()) {
                 try {
                     var records = kafka.poll(Duration.ofMillis(200));
-                    for (var record : records) {
-                        inbox.process("fault-test", record.value(), event -> {
-                            sql("insert into test_effect (event_id, seq) values ('" + event.id() + "', "
-                                    + event.data().get("seq").asLong() + ")");
-                            sql("update test_counter set n = n + 1 where id = 1");
-                        });
-                    }
+                    var payloads = new java.util.ArrayList<byte[]>();
+                    records.forEach(record -> payloads.add(record.value()));
+                    inbox.processBatch("fault-test", payloads, events -> events.forEach(event -> {
+                        sql("insert into test_effect (event_id, seq) values ('" + event.id() + "', "
+                                + event.data().get("seq").asLong() + ")");
+                        sql("update test_counter set n = n + 1 where id = 1");
+                    }));
                     if (!records.isEmpty()) {
                         kafka.commitSync(Duration.ofSeconds(5));
                     }

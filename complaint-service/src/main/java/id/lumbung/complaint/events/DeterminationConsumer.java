@@ -37,6 +37,7 @@ public class DeterminationConsumer {
     @Blocking
     public void on(List<byte[]> payloads) {
         inbox.processBatch("complaint.determinations", payloads, events -> {
+            var kept = new ArrayList<DeterminationView.Determination>();
             for (var event : events) {
                 if (!MADE.equals(event.type())) {
                     continue;
@@ -47,8 +48,9 @@ public class DeterminationConsumer {
                             event.id());
                     continue;
                 }
-                view.upsert(determination);
+                kept.add(determination);
             }
+            view.keep(kept);
         });
     }
 

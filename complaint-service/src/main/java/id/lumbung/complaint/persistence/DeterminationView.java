@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The local view of eligibility's determinations: the latest per household x program x period. A
@@ -33,28 +34,44 @@ public class DeterminationView {
         this.json = json;
     }
 
-    /** Keeps {@code d} unless a newer determination of the same household, program and period is already kept. */
-    public boolean upsert(Determination d) {
-        try {
-            return em.createNativeQuery("""
+    /**
+     * Keeps each of {@code determinations} unless a newer determination of the same household, program and
+     * period is already kept; one round trip for all of them.
+     */
+    public void keep(List<Determination> determinations) {
+        if (determinations.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var upsert = connection.prepareStatement("""
                     insert into determination_view (household_id, program_code, period, village_code, eligible, reasons,
                                                     rule_version, registry_version, determined_at)
-                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8, ?9)
+                    values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
                     on conflict (household_id, program_code, period) do update
                        set village_code = excluded.village_code, eligible = excluded.eligible, reasons = excluded.reasons,
                            rule_version = excluded.rule_version, registry_version = excluded.registry_version,
                            determined_at = excluded.determined_at
-                     where determination_view.determined_at < excluded.determined_at""")
-                    .setParameter(1, d.householdId())
-                    .setParameter(2, d.programCode())
-                    .setParameter(3, d.period())
-                    .setParameter(4, d.villageCode())
-                    .setParameter(5, d.eligible())
-                    .setParameter(6, json.writeValueAsString(d.reasons()))
-                    .setParameter(7, d.ruleVersion())
-                    .setParameter(8, d.registryVersion())
-                    .setParameter(9, Timestamp.from(d.determinedAt()))
-                    .executeUpdate() == 1;
+                     where determination_view.determined_at < excluded.determined_at""")) {
+                for (var d : determinations) {
+                    upsert.setObject(1, d.householdId());
+                    upsert.setString(2, d.programCode());
+                    upsert.setString(3, d.period());
+                    upsert.setString(4, d.villageCode());
+                    upsert.setBoolean(5, d.eligible());
+                    upsert.setString(6, reasonsJson(d));
+                    upsert.setInt(7, d.ruleVersion());
+                    upsert.setLong(8, d.registryVersion());
+                    upsert.setTimestamp(9, Timestamp.from(d.determinedAt()));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    private String reasonsJson(Determination d) {
+        try {
+            return json.writeValueAsString(d.reasons());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

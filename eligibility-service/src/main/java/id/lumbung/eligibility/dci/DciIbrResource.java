@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lumbung.platform.dci.DciEnvelope;
 import id.lumbung.platform.dci.DciException;
 import id.lumbung.platform.dci.DciMessages;
+import id.lumbung.platform.dci.DciResponses;
 import id.lumbung.platform.security.RegionScope;
 import id.lumbung.platform.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,12 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -35,8 +34,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 public class DciIbrResource {
-
-    private static final Logger LOG = Logger.getLogger(DciIbrResource.class);
 
     private final DciIbr ibr;
     private final RegionScope regionScope;
@@ -83,33 +80,18 @@ public class DciIbrResource {
     }
 
     private Response sync(String path, String action, String body, Function<DciEnvelope, ObjectNode> op) {
-        try {
-            return Response.ok(op.apply(ibr.open(path, action, body, caller.getSubject()))).build();
-        } catch (DciException e) {
-            if (e.code().httpStatus == 401 || e.code().httpStatus == 403) {
-                return Response.status(e.code().httpStatus).entity(DciMessages.httpError(json, e.code().value, e.getMessage())).build();
-            }
-            return Response.status(e.code().httpStatus)
-                    .entity(DciMessages.syncError(json, clock, config.ibrId(), "on-" + action, caller.getSubject(), e)).build();
-        } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString();
-            LOG.errorf(e, "DCI request failed, reference %s", reference);
-            return Response.status(500).entity(DciMessages.httpError(json, DciException.Code.SERVICE_UNAVAILABLE.value,
-                    "the request could not be completed; quote reference " + reference)).build();
-        }
+        return DciResponses.answer(json, () -> op.apply(ibr.open(path, action, body, caller.getSubject())),
+                e -> DciMessages.syncError(json, clock, config.ibrId(), "on-" + action, caller.getSubject(), e));
     }
 
     // Authentication happens before the method runs: answer it in the spec's HttpErrorResponse shape too.
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e) {
-        return Response.status(401).type(MediaType.APPLICATION_JSON).header("WWW-Authenticate", "Bearer")
-                .entity(DciMessages.unauthorized(json)).build();
+        return DciResponses.unauthorized(json);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Response.status(403).type(MediaType.APPLICATION_JSON)
-                .entity(DciMessages.httpError(json, DciException.Code.REQUEST_FORBIDDEN.value,
-                        "your role may not use the DCI beneficiary registry API")).build();
+        return DciResponses.forbidden(json, "DCI beneficiary registry API");
     }
 }

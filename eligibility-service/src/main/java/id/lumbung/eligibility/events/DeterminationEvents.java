@@ -31,10 +31,12 @@ public class DeterminationEvents {
         this.outbox = outbox;
     }
 
-    public void made(Determination d, Instant determinedAt) {
-        var data = new DeterminationMade(d.householdId(), d.villageCode(), d.programCode(), d.period().toString(),
-                d.ruleVersion(), d.registryVersion(), d.eligible(),
-                d.reasons().stream().map(r -> new ReasonData(r.code(), r.id(), r.en())).toList(), determinedAt);
-        outbox.publish(TOPIC, d.householdId().toString(), MADE, data);
+    /** The events of {@code determinations}, recorded together. */
+    public void made(List<Determination> determinations, Instant determinedAt) {
+        outbox.publishAll(TOPIC, determinations.stream().map(d -> new Outbox.Pending(d.householdId().toString(), MADE,
+                new DeterminationMade(d.householdId(), d.villageCode(), d.programCode(), d.period().toString(),
+                        d.ruleVersion(), d.registryVersion(), d.eligible(),
+                        d.reasons().stream().map(r -> new ReasonData(r.code(), r.id(), r.en())).toList(), determinedAt)))
+                .toList());
     }
 }

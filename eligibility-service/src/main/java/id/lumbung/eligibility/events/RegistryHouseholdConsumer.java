@@ -1,7 +1,7 @@
 package id.lumbung.eligibility.events;
 
-import id.lumbung.eligibility.domain.Household;
 import id.lumbung.eligibility.mapping.HouseholdEventMapper;
+import id.lumbung.eligibility.persistence.HouseholdProjections;
 import id.lumbung.eligibility.service.HouseholdProjector;
 import id.lumbung.platform.events.EventEnvelope;
 import id.lumbung.platform.events.Inbox;
@@ -42,7 +42,7 @@ public class RegistryHouseholdConsumer {
     @Blocking
     public void onHouseholds(List<byte[]> payloads) {
         inbox.processBatch(CONSUMER, payloads, events -> {
-            Map<UUID, Projection> newest = new LinkedHashMap<>();
+            Map<UUID, HouseholdProjections.Incoming> newest = new LinkedHashMap<>();
             for (var event : events) {
                 var projection = projection(event);
                 if (projection != null) {
@@ -51,21 +51,18 @@ public class RegistryHouseholdConsumer {
                 }
             }
             // anything failing from here on (database, a broken rule version) is ours: the events come again
-            newest.values().forEach(p -> projector.project(p.household(), p.membersJson()));
+            projector.project(List.copyOf(newest.values()));
         });
     }
 
-    private record Projection(Household household, String membersJson) {
-    }
-
     /** The household state in the event, or null for another event type or a malformed one (skipped, logged). */
-    private static Projection projection(EventEnvelope.Received event) {
+    private static HouseholdProjections.Incoming projection(EventEnvelope.Received event) {
         if (event.type() == null || !event.type().startsWith(HOUSEHOLD_STATE)) {
             LOG.debugf("registry event %s of type %s is not a household state: ignored", event.id(), event.type());
             return null;
         }
         try {
-            return new Projection(HouseholdEventMapper.household(event.data()), event.data().get("members").toString());
+            return new HouseholdProjections.Incoming(HouseholdEventMapper.household(event.data()), event.data().get("members").toString());
         } catch (IllegalArgumentException e) {
             // a malformed event is skipped (and remembered as processed) so it cannot stop the topic
             LOG.warnf("registry event %s skipped, it does not follow registry.households.v1: %s", event.id(),

@@ -42,7 +42,17 @@ public class DeterminationStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replace(UUID householdId, Collection<Decided> decided, Instant at) {
+        replace(Map.of(householdId, decided), at);
+    }
+
+    /** {@link #replace(UUID, Collection, Instant)} for many households in two statements. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(Map<UUID, ? extends Collection<Decided>> decidedByHousehold, Instant at) {
+        if (decidedByHousehold.isEmpty()) {
+            return;
+        }
         try (var c = dataSource.getConnection()) {
+            var kept = new ArrayList<String>();
             try (var upsert = c.prepareStatement("""
                     insert into determination (household_id, program_code, period, village_code, eligible, reasons,
                         rule_version_id, rule_version, registry_version, determined_at)
@@ -51,7 +61,7 @@ public class DeterminationStore {
                         eligible = excluded.eligible, reasons = excluded.reasons, rule_version_id = excluded.rule_version_id,
                         rule_version = excluded.rule_version, registry_version = excluded.registry_version,
                         determined_at = excluded.determined_at""")) {
-                for (var d : decided) {
+                for (var d : decidedByHousehold.values().stream().flatMap(Collection::stream).toList()) {
                     var det = d.determination();
                     upsert.setObject(1, det.householdId());
                     upsert.setString(2, det.programCode());
@@ -64,15 +74,15 @@ public class DeterminationStore {
                     upsert.setLong(9, det.registryVersion());
                     upsert.setTimestamp(10, Timestamp.from(at));
                     upsert.addBatch();
+                    kept.add(det.householdId() + "|" + det.programCode() + "|" + det.period());
                 }
                 upsert.executeBatch();
             }
             try (var stale = c.prepareStatement("""
-                    delete from determination where household_id = ?
-                    and not (program_code || '|' || period = any (?))""")) {
-                stale.setObject(1, householdId);
-                stale.setArray(2, c.createArrayOf("text", decided.stream()
-                        .map(d -> d.determination().programCode() + "|" + d.determination().period()).toArray()));
+                    delete from determination where household_id = any (?)
+                    and not (household_id::text || '|' || program_code || '|' || period = any (?))""")) {
+                stale.setArray(1, c.createArrayOf("uuid", decidedByHousehold.keySet().toArray()));
+                stale.setArray(2, c.createArrayOf("text", kept.toArray()));
                 stale.executeUpdate();
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -80,44 +90,47 @@ public class DeterminationStore {
         }
     }
 
-    /** The programs the household receives, per period: what "no double aid" rules look at. */
+    /** The programs each household receives, per period (what "no double aid" rules look at); one without is absent. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, Set<String>> aidReceived(UUID householdId) {
-        var byPeriod = new HashMap<String, Set<String>>();
-        try (var c = dataSource.getConnection();
-                var select = c.prepareStatement("select period, program_code from aid_receipt where household_id = ?")) {
-            select.setObject(1, householdId);
+    public Map<UUID, Map<String, Set<String>>> aidReceived(Collection<UUID> householdIds) {
+        var byHousehold = new HashMap<UUID, Map<String, Set<String>>>();
+        try (var c = dataSource.getConnection(); var select = c.prepareStatement(
+                "select household_id, period, program_code from aid_receipt where household_id = any (?)")) {
+            select.setArray(1, c.createArrayOf("uuid", householdIds.toArray()));
             try (var rs = select.executeQuery()) {
                 while (rs.next()) {
-                    byPeriod.computeIfAbsent(rs.getString(1), p -> new HashSet<>()).add(rs.getString(2));
+                    byHousehold.computeIfAbsent(rs.getObject(1, UUID.class), h -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), p -> new HashSet<>()).add(rs.getString(3));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("aid receipt read failed: " + e.getMessage(), e);
         }
-        return byPeriod;
+        return byHousehold;
     }
 
-    /** The household's decided complaints that bear on eligibility (tolak, sanggah), of any program and period. */
+    /** Each household's decided complaints that bear on eligibility (tolak, sanggah); one without is absent. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<ComplaintFinding> findings(UUID householdId) {
-        var findings = new ArrayList<ComplaintFinding>();
-        try (var c = dataSource.getConnection(); var select = c.prepareStatement(
-                "select kind, program_code, from_period, registry_version from complaint_finding where household_id = ?")) {
-            select.setObject(1, householdId);
+    public Map<UUID, List<ComplaintFinding>> findings(Collection<UUID> householdIds) {
+        var byHousehold = new HashMap<UUID, List<ComplaintFinding>>();
+        try (var c = dataSource.getConnection(); var select = c.prepareStatement("""
+                select household_id, kind, program_code, from_period, registry_version
+                from complaint_finding where household_id = any (?)""")) {
+            select.setArray(1, c.createArrayOf("uuid", householdIds.toArray()));
             try (var rs = select.executeQuery()) {
                 while (rs.next()) {
-                    long version = rs.getLong(4);
+                    long version = rs.getLong(5);
                     Long registryVersion = rs.wasNull() ? null : version;
-                    findings.add(switch (ComplaintFinding.Kind.valueOf(rs.getString(1))) {
-                        case TOLAK -> ComplaintFinding.tolak(rs.getString(2), ProgramPeriod.parse(rs.getString(3)));
-                        case SANGGAH -> ComplaintFinding.sanggah(rs.getString(2), registryVersion);
-                    });
+                    byHousehold.computeIfAbsent(rs.getObject(1, UUID.class), h -> new ArrayList<>())
+                            .add(switch (ComplaintFinding.Kind.valueOf(rs.getString(2))) {
+                                case TOLAK -> ComplaintFinding.tolak(rs.getString(3), ProgramPeriod.parse(rs.getString(4)));
+                                case SANGGAH -> ComplaintFinding.sanggah(rs.getString(3), registryVersion);
+                            });
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("complaint finding read failed: " + e.getMessage(), e);
         }
-        return findings;
+        return byHousehold;
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,19 +53,37 @@ public class HouseholdProjector {
     /** Returns false when the projection already holds this or a newer registry version (nothing changes). */
     @Transactional
     public boolean project(Household household, String membersJson) {
+        return project(List.of(new HouseholdProjections.Incoming(household, membersJson))) == 1;
+    }
+
+    /**
+     * Projects many household states (at most one per household) together: the ones newer than the projection
+     * are stored and decided with a fixed number of statements for the whole set. Returns how many were newer.
+     */
+    @Transactional
+    public int project(List<HouseholdProjections.Incoming> incoming) {
         var now = clock.instant();
-        if (!projections.storeIfNewer(household, membersJson, now)) {
-            LOG.debugf("household %s version %d is not newer than the projection: ignored", household.id(),
-                    household.registryVersion());
-            return false;
+        var stored = projections.storeIfNewer(incoming, now);
+        if (stored.size() < incoming.size()) {
+            LOG.debugf("%d of %d household states are not newer than the projection: ignored",
+                    incoming.size() - stored.size(), incoming.size());
         }
-        var decided = decide(household);
-        determinations.replace(household.id(), decided, now);
-        decided.forEach(d -> events.made(d.determination(), now));
-        LOG.infof("household %s (KK %s) version %d: %d programs decided, %d eligible", household.id(),
-                Masking.nik(household.noKk()), household.registryVersion(), decided.size(),
-                decided.stream().filter(d -> d.determination().eligible()).count());
-        return true;
+        var households = incoming.stream().map(HouseholdProjections.Incoming::household)
+                .filter(h -> stored.contains(h.id())).toList();
+        if (households.isEmpty()) {
+            return 0;
+        }
+        var decided = decide(households);
+        determinations.replace(decided, now);
+        var all = decided.values().stream().flatMap(List::stream).map(DeterminationStore.Decided::determination).toList();
+        events.made(all, now);
+        for (var h : households) {
+            LOG.debugf("household %s (KK %s) version %d: %d programs decided", h.id(), Masking.nik(h.noKk()),
+                    h.registryVersion(), decided.get(h.id()).size());
+        }
+        LOG.infof("%d households projected: %d programs decided, %d eligible", households.size(), all.size(),
+                all.stream().filter(d -> d.eligible()).count());
+        return households.size();
     }
 
     /**
@@ -82,29 +101,37 @@ public class HouseholdProjector {
         Map<String, DeterminationEntity> before = new HashMap<>();
         DeterminationEntity.ofHousehold(householdId, null, null).forEach(d -> before.put(d.programCode + "|" + d.period, d));
         var now = clock.instant();
-        var decided = decide(household);
+        var decided = decide(List.of(household)).get(householdId);
         determinations.replace(householdId, decided, now);
         var changed = decided.stream().filter(d -> changed(before.get(d.determination().programCode() + "|"
                 + d.determination().period()), d)).toList();
-        changed.forEach(d -> events.made(d.determination(), now));
+        events.made(changed.stream().map(DeterminationStore.Decided::determination).toList(), now);
         LOG.infof("household %s re-decided at registry version %d: %d of %d determinations changed", householdId,
                 household.registryVersion(), changed.size(), decided.size());
         return changed.size();
     }
 
-    private List<DeterminationStore.Decided> decide(Household household) {
+    /** Every household's determinations under the published rules that apply in its region, keyed by household. */
+    private Map<UUID, List<DeterminationStore.Decided>> decide(List<Household> households) {
         var published = rules.published();
         var ruleIds = new HashMap<String, Long>();
         published.forEach(p -> ruleIds.put(p.rule().programCode() + "#" + p.rule().version(), p.id()));
-        var aid = determinations.aidReceived(household.id());
-        var findings = determinations.findings(household.id());
-        return ProgramRules.applicable(published.stream().map(RuleCatalog.PublishedRule::rule).toList(),
-                household.villageCode()).stream()
-                .map(rule -> new DeterminationStore.Decided(
-                        ProgramRules.evaluate(rule, household, aid.getOrDefault(rule.period().toString(), Set.of()),
-                                findings),
-                        ruleIds.get(rule.programCode() + "#" + rule.version())))
-                .toList();
+        var allRules = published.stream().map(RuleCatalog.PublishedRule::rule).toList();
+        var ids = households.stream().map(Household::id).toList();
+        var aid = determinations.aidReceived(ids);
+        var findings = determinations.findings(ids);
+        var decided = new LinkedHashMap<UUID, List<DeterminationStore.Decided>>();
+        for (var household : households) {
+            var received = aid.getOrDefault(household.id(), Map.of());
+            var found = findings.getOrDefault(household.id(), List.of());
+            decided.put(household.id(), ProgramRules.applicable(allRules, household.villageCode()).stream()
+                    .map(rule -> new DeterminationStore.Decided(
+                            ProgramRules.evaluate(rule, household, received.getOrDefault(rule.period().toString(), Set.of()),
+                                    found),
+                            ruleIds.get(rule.programCode() + "#" + rule.version())))
+                    .toList());
+        }
+        return decided;
     }
 
     private static boolean changed(DeterminationEntity before, DeterminationStore.Decided now) {

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +39,10 @@ public class Outbox {
         this.source = "/lumbung/" + service;
     }
 
+    /** An event to record: the aggregate key, the CloudEvents type and the data. */
+    public record Pending(String key, String type, Object data) {
+    }
+
     /**
      * Records an event for {@code topic}, keyed by the aggregate id so that order per aggregate holds.
      *
@@ -45,16 +50,28 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String key, String type, Object data) {
-        byte[] payload = EventEnvelope.serialize(json, source, type, key, clock.instant(), data);
+        publishAll(topic, List.of(new Pending(key, type, data)));
+    }
+
+    /** Records many events for {@code topic} in one round trip, in their order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String topic, List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         try (var connection = dataSource.getConnection();
                 var insert = connection.prepareStatement(
                         "insert into outbox_event (id, topic, event_key, event_type, payload) values (?::uuid, ?, ?, ?, ?::jsonb)")) {
-            insert.setString(1, json.readTree(payload).get("id").asText());
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setString(4, type);
-            insert.setString(5, new String(payload, StandardCharsets.UTF_8));
-            insert.executeUpdate();
+            for (var event : events) {
+                byte[] payload = EventEnvelope.serialize(json, source, event.type(), event.key(), clock.instant(), event.data());
+                insert.setString(1, json.readTree(payload).get("id").asText());
+                insert.setString(2, topic);
+                insert.setString(3, event.key());
+                insert.setString(4, event.type());
+                insert.setString(5, new String(payload, StandardCharsets.UTF_8));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         }

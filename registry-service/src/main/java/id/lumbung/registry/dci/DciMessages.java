@@ -31,8 +31,4 @@ final class DciMessages {
     static ObjectNode ack(ObjectMapper json, Clock clock, String status, String correlationId, DciException e) {
         return id.lumbung.platform.dci.DciMessages.ack(json, clock, status, correlationId, e);
     }
-
-    static ObjectNode httpError(ObjectMapper json, String code, String message) {
-        return id.lumbung.platform.dci.DciMessages.httpError(json, code, message);
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lumbung.platform.dci.DciEnvelope;
 import id.lumbung.platform.dci.DciException;
+import id.lumbung.platform.dci.DciResponses;
 import id.lumbung.platform.security.RegionScope;
 import id.lumbung.platform.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;
@@ -17,12 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -34,8 +33,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 public class DciRegistryResource {
-
-    private static final Logger LOG = Logger.getLogger(DciRegistryResource.class);
 
     private final DciRegistry registry;
     private final RegionScope regionScope;
@@ -103,32 +100,14 @@ public class DciRegistryResource {
     }
 
     private Response sync(String path, String action, String answerAction, String body, Function<DciEnvelope, ObjectNode> op) {
-        try {
-            return Response.ok(op.apply(registry.open(path, action, body, caller.getSubject()))).build();
-        } catch (DciException e) {
-            if (e.code().httpStatus == 401 || e.code().httpStatus == 403) {
-                return Response.status(e.code().httpStatus).entity(DciMessages.httpError(json, e.code().value, e.getMessage())).build();
-            }
-            return Response.status(e.code().httpStatus)
-                    .entity(DciMessages.syncError(json, clock, config, answerAction, caller.getSubject(), e)).build();
-        } catch (RuntimeException e) {
-            return internal(e);
-        }
+        return DciResponses.answer(json, () -> op.apply(registry.open(path, action, body, caller.getSubject())),
+                e -> DciMessages.syncError(json, clock, config, answerAction, caller.getSubject(), e));
     }
 
     private Response async(String path, String action, String body, Function<DciEnvelope, ObjectNode> op) {
-        try {
-            return Response.ok(op.apply(registry.open(path, action, body, caller.getSubject()))).build();
-        } catch (DciException e) {
-            if (e.code().httpStatus == 401 || e.code().httpStatus == 403) {
-                return Response.status(e.code().httpStatus).entity(DciMessages.httpError(json, e.code().value, e.getMessage())).build();
-            }
-            // nothing was accepted, so there is no correlation id of ours to give
-            return Response.status(e.code().httpStatus)
-                    .entity(DciMessages.ack(json, clock, "ERR", "", e)).build();
-        } catch (RuntimeException e) {
-            return internal(e);
-        }
+        // a refused request was not accepted, so there is no correlation id of ours to give
+        return DciResponses.answer(json, () -> op.apply(registry.open(path, action, body, caller.getSubject())),
+                e -> DciMessages.ack(json, clock, "ERR", "", e));
     }
 
     private DciScope scope() {
@@ -139,25 +118,14 @@ public class DciRegistryResource {
         return scope;
     }
 
-    private Response internal(RuntimeException e) {
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "DCI request failed, reference %s", reference);
-        return Response.status(500).entity(DciMessages.httpError(json, DciException.Code.SERVICE_UNAVAILABLE.value,
-                "the request could not be completed; quote reference " + reference)).build();
-    }
-
     // Authentication happens before the method runs: answer it in the spec's HttpErrorResponse shape too.
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e) {
-        return Response.status(401).type(MediaType.APPLICATION_JSON).header("WWW-Authenticate", "Bearer")
-                .entity(DciMessages.httpError(json, DciException.Code.REQUEST_UNAUTHORIZED.value,
-                        "a valid bearer token from the DCI token endpoint is required")).build();
+        return DciResponses.unauthorized(json);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Response.status(403).type(MediaType.APPLICATION_JSON)
-                .entity(DciMessages.httpError(json, DciException.Code.REQUEST_FORBIDDEN.value,
-                        "your role may not use the DCI registry API")).build();
+        return DciResponses.forbidden(json, "DCI registry API");
     }
 }

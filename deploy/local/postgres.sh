@@ -39,9 +39,21 @@ start_server() {
   exit 1
 }
 
+# Bulk imports, projections and batch runs grow tables by millions of rows between two statements: the planner
+# needs the statistics autovacuum keeps (without them a status check scans every list entry). Some CI images
+# switch it off; a server that runs Lumbung has it on.
+ensure_autovacuum() {
+  if [ "$(as_superuser -c 'show autovacuum')" != on ]; then
+    log "switching PostgreSQL autovacuum on (ALTER SYSTEM; it was off in the server's configuration)"
+    as_superuser -c "alter system set autovacuum = on" >/dev/null
+    as_superuser -c "select pg_reload_conf()" >/dev/null
+  fi
+}
+
 ensure() {
   local suffix="${1:-}"
   start_server
+  ensure_autovacuum
   as_superuser <<SQL >/dev/null
 do \$\$ begin
   if not exists (select from pg_roles where rolname = '$DB_USER') then

@@ -421,14 +421,15 @@ class StackBenchmark {
                 select m.household_id, m.full_name, h.desil, h.desil_period
                   from projection_member m join household_projection h on h.household_id = m.household_id
                   where m.nik = (select nik from bench_key where i = :i) and m.life_status = 'ALIVE' limit 2;
-                select d.program_code, p.name, d.period, d.eligible, d.reasons::text,
-                    exists (select 1 from beneficiary_list_entry e join beneficiary_list l on l.id = e.list_id
-                            where e.household_id = d.household_id and l.program_code = d.program_code
-                              and l.period = d.period and l.status = 'FINALIZED') as listed,
+                select d.program_code, p.name, d.period, d.eligible, d.reasons::text, fl.listed is not null as listed,
                     ps.status, ps.at
                   from determination d join program p on p.code = d.program_code
                     left join payment_status ps on ps.household_id = d.household_id and ps.program_code = d.program_code
                         and ps.period = d.period
+                    left join lateral (select true as listed from beneficiary_list l
+                                       join beneficiary_list_entry e on e.list_id = l.id and e.household_id = d.household_id
+                                       where l.program_code = d.program_code and l.period = d.period and l.status = 'FINALIZED'
+                                       limit 1) fl on true
                   where d.household_id = (select household_id from projection_member where nik = (select nik from bench_key where i = :i) limit 1)
                   order by d.period desc, d.program_code;
                 """, connections, warmUp, loadTime, work.resolve("pgbench-status"), "n=" + niks.size());

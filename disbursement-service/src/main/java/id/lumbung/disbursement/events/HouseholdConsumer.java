@@ -25,6 +25,6 @@ public class HouseholdConsumer {
     @Blocking
     public void onHouseholds(List<byte[]> payloads) {
         inbox.processBatch("disbursement.households", payloads,
-                events -> events.forEach(event -> life.householdChanged(event.data())));
+                events -> life.householdsChanged(events.stream().map(event -> event.data()).toList()));
     }
 }

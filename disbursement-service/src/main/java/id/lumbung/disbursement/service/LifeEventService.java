@@ -16,8 +16,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -43,42 +50,95 @@ public class LifeEventService {
         this.clock = clock;
     }
 
-    /** Applies one {@code registry.households.v1} state; older or repeated versions change nothing. */
+    /** One household's life state as a {@code registry.households.v1} event carries it. */
+    private record LifeState(UUID householdId, long version, String status, List<MemberLife> members) {
+    }
+
+    /**
+     * Applies a poll of {@code registry.households.v1} states at once: the states newer than what is kept are
+     * applied in version order to the family's unpaid orders, and the newest is kept; older or repeated
+     * versions change nothing. Three statements whatever the number of households.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void householdChanged(JsonNode data) {
+    public void householdsChanged(List<JsonNode> events) {
+        var byHousehold = new LinkedHashMap<UUID, List<LifeState>>();
+        for (var data : events) {
+            parse(data).ifPresent(state -> byHousehold.computeIfAbsent(state.householdId(), id -> new ArrayList<>()).add(state));
+        }
+        if (byHousehold.isEmpty()) {
+            return;
+        }
+        var kept = keptVersions(byHousehold.keySet());
+        var newer = new LinkedHashMap<UUID, List<LifeState>>();
+        byHousehold.forEach((id, states) -> {
+            var seen = new HashSet<Long>();
+            long keptVersion = kept.getOrDefault(id, Long.MIN_VALUE);
+            var fresh = states.stream().filter(s -> s.version() > keptVersion && seen.add(s.version()))
+                    .sorted(Comparator.comparingLong(LifeState::version)).toList();
+            if (!fresh.isEmpty()) {
+                newer.put(id, fresh);
+            }
+        });
+        if (newer.isEmpty()) {
+            return;
+        }
+        keep(newer.values().stream().map(List::getLast).toList());
+        List<PaymentOrderEntity> unpaid = PaymentOrderEntity
+                .<PaymentOrderEntity>find("householdId in ?1 and status = ?2", newer.keySet(), OrderStatus.READY)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (var order : unpaid) {
+            for (var state : newer.get(order.householdId)) {
+                apply(order, state.members());
+            }
+        }
+    }
+
+    private Optional<LifeState> parse(JsonNode data) {
         if (!data.hasNonNull("householdId") || !data.hasNonNull("version") || !data.path("members").isArray()) {
             LOG.warn("household event without householdId, version or members: ignored");
-            return;
+            return Optional.empty();
         }
-        UUID householdId;
         try {
-            householdId = UUID.fromString(data.get("householdId").asText());
+            return Optional.of(new LifeState(UUID.fromString(data.get("householdId").asText()), data.get("version").asLong(),
+                    data.path("status").asText("ACTIVE"), members(data.get("members"))));
         } catch (IllegalArgumentException e) {
             LOG.warn("household event with a householdId that is not a UUID: ignored");
-            return;
+            return Optional.empty();
         }
-        var members = members(data.get("members"));
-        int newer = em.createNativeQuery("""
+    }
+
+    /** The registry version kept for each of {@code ids}, locked until the transaction ends. */
+    private Map<UUID, Long> keptVersions(Collection<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select household_id, registry_version from household_life where household_id in (?1) for update")
+                .setParameter(1, ids)
+                .getResultList();
+        var kept = new HashMap<UUID, Long>();
+        for (var row : rows) {
+            kept.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return kept;
+    }
+
+    private void keep(List<LifeState> states) {
+        var rows = json.createArrayNode();
+        for (var state : states) {
+            var row = rows.addObject().put("household_id", state.householdId().toString())
+                    .put("registry_version", state.version()).put("status", state.status());
+            var members = row.putArray("members");
+            state.members().forEach(m -> members.addObject().put("nik", m.nik()).put("lifeStatus", m.status().name()));
+        }
+        em.createNativeQuery("""
                 insert into household_life (household_id, registry_version, status, members, updated_at)
-                values (?1, ?2, ?3, cast(?4 as jsonb), ?5)
+                select h.household_id, h.registry_version, h.status, h.members, ?2
+                from jsonb_to_recordset(cast(?1 as jsonb)) as h(household_id uuid, registry_version bigint, status text, members jsonb)
                 on conflict (household_id) do update set registry_version = excluded.registry_version,
                     status = excluded.status, members = excluded.members, updated_at = excluded.updated_at
                 where household_life.registry_version < excluded.registry_version""")
-                .setParameter(1, householdId)
-                .setParameter(2, data.get("version").asLong())
-                .setParameter(3, data.path("status").asText("ACTIVE"))
-                .setParameter(4, membersJson(members))
-                .setParameter(5, now())
+                .setParameter(1, rows.toString())
+                .setParameter(2, now())
                 .executeUpdate();
-        if (newer == 0) {
-            return;
-        }
-        List<PaymentOrderEntity> unpaid = PaymentOrderEntity
-                .<PaymentOrderEntity>find("householdId = ?1 and status = ?2", householdId, OrderStatus.READY)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        for (var order : unpaid) {
-            apply(order, members);
-        }
     }
 
     /** Orders just created for families whose life state the registry already reported. */
@@ -129,12 +189,6 @@ public class LifeEventService {
             }
         }
         return out;
-    }
-
-    private String membersJson(List<MemberLife> members) {
-        var array = json.createArrayNode();
-        members.forEach(m -> array.addObject().put("nik", m.nik()).put("lifeStatus", m.status().name()));
-        return array.toString();
     }
 
     private Instant now() {

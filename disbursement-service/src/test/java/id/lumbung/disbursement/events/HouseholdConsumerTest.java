@@ -107,6 +107,28 @@ class HouseholdConsumerTest {
                 .body("members.find { it.nik == '" + f.husbandNik() + "' }.departed", equalTo(true));
     }
 
+    @Test
+    void everyNewerStateCountsEvenWhenOneBatchCarriesSeveral() {
+        var f = Fixtures.family(false);
+        UUID order = Fixtures.listed(db, f).get(f.householdId());
+        // v5: the husband moved out; v6: he is off the card; v4 arrives late. Whether these come in one poll or
+        // three, he has departed and the late state changes nothing.
+        TestTopics.send(Fixtures.HOUSEHOLDS_TOPIC, f.householdId().toString(),
+                Fixtures.household(f, 5, "ALIVE", "MOVED", "ALIVE"));
+        TestTopics.send(Fixtures.HOUSEHOLDS_TOPIC, f.householdId().toString(),
+                Fixtures.household(f, 6, "ALIVE", null, "ALIVE"));
+        TestTopics.send(Fixtures.HOUSEHOLDS_TOPIC, f.householdId().toString(),
+                Fixtures.household(f, 4, "ALIVE", "ALIVE", "ALIVE"));
+        // v7 (the child moved out) comes after v4 on the same partition: once it is kept, all four were consumed
+        TestTopics.send(Fixtures.HOUSEHOLDS_TOPIC, f.householdId().toString(),
+                Fixtures.household(f, 7, "ALIVE", null, "MOVED"));
+        await(() -> count(db, "select registry_version from household_life where household_id = '" + f.householdId() + "'") == 7,
+                Duration.ofSeconds(30));
+        assertThat(status(order)).isEqualTo("READY");
+        assertThat(text(db, "select array_to_string(departed_niks, ',') from payment_order where id = '" + order + "'"))
+                .contains(f.husbandNik(), f.childNik());
+    }
+
     private String status(UUID order) {
         return text(db, "select status from payment_order where id = '" + order + "'");
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Pay points, windows and schedules as the regency's social office (dinsos Jepara) sets them up. */
 public final class Scheduling {
@@ -32,8 +33,12 @@ public final class Scheduling {
 
     /** A district of Jepara no other test uses in this run, so pay points of other tests do not reach it. */
     public static String freshDistrict() {
-        return Fixtures.REGION + "." + (10 + ThreadLocalRandom.current().nextInt(90));
+        // never the same district twice in a run (the test databases start empty): a district another test gave
+        // pay points would otherwise change what this one counts
+        return Fixtures.REGION + "." + (10 + NEXT_DISTRICT.getAndIncrement() % 90);
     }
+
+    private static final AtomicInteger NEXT_DISTRICT = new AtomicInteger(ThreadLocalRandom.current().nextInt(90));
 
     /** Families of one village (plain-Pos families unless told). */
     public static List<Family> families(String villageCode, int n) {

@@ -77,9 +77,11 @@ public class HouseholdProjector {
         determinations.replace(decided, now);
         var all = decided.values().stream().flatMap(List::stream).map(DeterminationStore.Decided::determination).toList();
         events.made(all, now);
-        for (var h : households) {
-            LOG.debugf("household %s (KK %s) version %d: %d programs decided", h.id(), Masking.nik(h.noKk()),
-                    h.registryVersion(), decided.get(h.id()).size());
+        if (LOG.isDebugEnabled()) {
+            for (var h : households) {
+                LOG.debugf("household %s (KK %s) version %d: %d programs decided", h.id(), Masking.nik(h.noKk()),
+                        h.registryVersion(), decided.get(h.id()).size());
+            }
         }
         LOG.infof("%d households projected: %d programs decided, %d eligible", households.size(), all.size(),
                 all.stream().filter(d -> d.eligible()).count());

@@ -30,9 +30,15 @@ public final class EventEnvelope {
 
     public static byte[] serialize(ObjectMapper json, String source, String type, String subject, Instant time,
             Object data) {
+        return serialize(json, UUID.randomUUID(), source, type, subject, time, data);
+    }
+
+    /** The event with the given {@code id} (a writer that records the id beside the event chooses it). */
+    public static byte[] serialize(ObjectMapper json, UUID id, String source, String type, String subject, Instant time,
+            Object data) {
         try {
             CloudEvent event = CloudEventBuilder.v1()
-                    .withId(UUID.randomUUID().toString())
+                    .withId(id.toString())
                     .withSource(URI.create(source))
                     .withType(type)
                     .withSubject(subject)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,10 +62,11 @@ public class Outbox {
         }
         try (var connection = dataSource.getConnection();
                 var insert = connection.prepareStatement(
-                        "insert into outbox_event (id, topic, event_key, event_type, payload) values (?::uuid, ?, ?, ?, ?::jsonb)")) {
+                        "insert into outbox_event (id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?::jsonb)")) {
             for (var event : events) {
-                byte[] payload = EventEnvelope.serialize(json, source, event.type(), event.key(), clock.instant(), event.data());
-                insert.setString(1, json.readTree(payload).get("id").asText());
+                var id = UUID.randomUUID();
+                byte[] payload = EventEnvelope.serialize(json, id, source, event.type(), event.key(), clock.instant(), event.data());
+                insert.setObject(1, id);
                 insert.setString(2, topic);
                 insert.setString(3, event.key());
                 insert.setString(4, event.type());
@@ -72,7 +74,7 @@ public class Outbox {
                 insert.addBatch();
             }
             insert.executeBatch();
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         }
         transactions.registerInterposedSynchronization(new Synchronization() {

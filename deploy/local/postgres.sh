@@ -61,6 +61,9 @@ do \$\$ begin
   end if;
 end \$\$;
 SQL
+  # The bulk import merges fresh families with their foreign keys checked by construction (README, bulk import):
+  # it may switch the session to replica mode, as pg_restore --disable-triggers does. PostgreSQL 15 or newer.
+  as_superuser -c "grant set on parameter session_replication_role to $DB_USER" >/dev/null 2>&1 || true
   for service in "${SERVICES[@]}" platform; do
     [ "$service" = platform ] && [ "$suffix" != _test ] && continue
     local db="lumbung_${service}${suffix}"

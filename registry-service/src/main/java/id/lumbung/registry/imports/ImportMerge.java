@@ -89,14 +89,7 @@ final class ImportMerge {
                                 where pp.ord between ?1 and ?2 and m.household_id <> pp.household_id
                                   and not exists (select 1 from {GH} g where g.household_id = m.household_id and g.ord between ?1 and ?2))) s
                         on conflict (household_id) do nothing"""),
-                c.fill("""
-                        insert into household (id, no_kk, {HCOLS}, status, version, created_at, updated_at)
-                        select hh.household_id, hh.no_kk, hh.village_code, hh.address, hh.rt, hh.rw, hh.housing_tenure,
-                               hh.floor_area_m2, hh.floor_type, hh.wall_type, hh.roof_type, hh.water_source, hh.toilet,
-                               hh.electricity_va, hh.land_area_m2, hh.assets, hh.livestock, hh.monthly_income, hh.kks_card,
-                               hh.desil, hh.desil_period, 'ACTIVE', 0, {NOW}, {NOW}
-                        from {GH} hh join chunk_change x on x.household_id = hh.household_id and not x.existing
-                        order by hh.ord"""),
+                insertHouseholds(c),
                 c.fill("""
                         update household e
                         set ({HCOLS}) = (hh.village_code, hh.address, hh.rt, hh.rw, hh.housing_tenure,
@@ -106,24 +99,7 @@ final class ImportMerge {
                             version = e.version + 1, updated_at = {NOW}
                         from {GH} hh join chunk_change x on x.household_id = hh.household_id and x.existing
                         where e.id = hh.household_id"""),
-                c.fill("""
-                        insert into person (nik, {PCOLS}, version, created_at, updated_at)
-                        select pp.nik, pp.full_name, pp.sex, pp.birth_date, pp.birth_place, pp.marital_status, pp.education,
-                               pp.occupation, pp.disability, pp.employment, pp.life_status, pp.death_date, 0, {NOW}, {NOW}
-                        from {GP} pp where pp.ord between ?1 and ?2
-                        order by pp.nik
-                        on conflict (nik) do update
-                        set ({PCOLS}) = (excluded.full_name, excluded.sex, excluded.birth_date, excluded.birth_place,
-                               excluded.marital_status, excluded.education, excluded.occupation, excluded.disability,
-                               excluded.employment, excluded.life_status, excluded.death_date),
-                            version = person.version + 1, updated_at = excluded.updated_at
-                        where (person.full_name, person.sex, person.birth_date, person.birth_place, person.marital_status,
-                               person.education, person.occupation, person.disability, person.employment, person.life_status,
-                               person.death_date)
-                              is distinct from
-                              (excluded.full_name, excluded.sex, excluded.birth_date, excluded.birth_place,
-                               excluded.marital_status, excluded.education, excluded.occupation, excluded.disability,
-                               excluded.employment, excluded.life_status, excluded.death_date)"""),
+                upsertPersons(c),
                 // membership is history: a move, a new relationship or leaving the card closes the current row
                 c.fill("""
                         update membership m set valid_to = greatest({TODAY}, m.valid_from)
@@ -151,6 +127,47 @@ final class ImportMerge {
                 outbox(c, "chunk_after"));
     }
 
+    /**
+     * One chunk of fresh households (new card, no member in a family): everything in it is new, so there is
+     * nothing to compare, close or take a state before of, and the state after is read from the staged rows
+     * themselves — the same document {@code import_household_states} builds from the registry tables.
+     */
+    static List<String> freshChunk(Context c) {
+        return List.of(
+                c.fill("""
+                        create temp table chunk_change on commit drop as
+                        select hh.household_id, false as existing, hh.ord from {GH} hh where hh.ord between ?1 and ?2"""),
+                "create temp table chunk_before (household_id uuid, state jsonb) on commit drop",
+                insertHouseholds(c),
+                upsertPersons(c),
+                c.fill("""
+                        insert into membership (household_id, nik, relationship, valid_from)
+                        select pp.household_id, pp.nik, pp.relationship, {TODAY}
+                        from {GP} pp
+                        where pp.ord between ?1 and ?2
+                        order by pp.ord, pp.member_index, pp.line_no"""),
+                c.fill("""
+                        create temp table chunk_after on commit drop as
+                        with members as (
+                            select pp.household_id,
+                                   jsonb_agg(jsonb_build_object(
+                                       'nik', pp.nik, 'fullName', pp.full_name, 'sex', pp.sex, 'birthDate', pp.birth_date,
+                                       'relationship', pp.relationship, 'disability', pp.disability,
+                                       'employment', to_jsonb(pp.employment), 'lifeStatus', pp.life_status,
+                                       'deathDate', pp.death_date) order by pp.member_index, pp.line_no) as members
+                            from {GP} pp where pp.ord between ?1 and ?2
+                            group by pp.household_id)
+                        select hh.household_id, false as existing, hh.ord, jsonb_build_object(
+                                   'householdId', hh.household_id, 'noKk', hh.no_kk, 'villageCode', hh.village_code,
+                                   'desil', hh.desil, 'desilPeriod', hh.desil_period, 'status', 'ACTIVE', 'version', 0,
+                                   'kksCard', hh.kks_card, 'monthlyIncome', hh.monthly_income,
+                                   'members', coalesce(m.members, '[]'::jsonb)) as state
+                        from {GH} hh left join members m on m.household_id = hh.household_id
+                        where hh.ord between ?1 and ?2"""),
+                changeLog(c, "chunk_after", "'bulk import {JOB}'"),
+                outbox(c, "chunk_after"));
+    }
+
     /** After the last chunk: households outside the file that lost a member, one new version and event each. */
     static List<String> others(Context c) {
         return List.of(
@@ -169,6 +186,40 @@ final class ImportMerge {
                 c.fill("create temp table chunk_before on commit drop as select household_id, before_state as state from {MO}"),
                 changeLog(c, "chunk_after", "'a member moved to another family card in bulk import {JOB}'"),
                 outbox(c, "chunk_after"));
+    }
+
+    /** The chunk's new households, in file order. */
+    private static String insertHouseholds(Context c) {
+        return c.fill("""
+                insert into household (id, no_kk, {HCOLS}, status, version, created_at, updated_at)
+                select hh.household_id, hh.no_kk, hh.village_code, hh.address, hh.rt, hh.rw, hh.housing_tenure,
+                       hh.floor_area_m2, hh.floor_type, hh.wall_type, hh.roof_type, hh.water_source, hh.toilet,
+                       hh.electricity_va, hh.land_area_m2, hh.assets, hh.livestock, hh.monthly_income, hh.kks_card,
+                       hh.desil, hh.desil_period, 'ACTIVE', 0, {NOW}, {NOW}
+                from {GH} hh join chunk_change x on x.household_id = hh.household_id and not x.existing
+                order by hh.ord""");
+    }
+
+    /** The chunk's persons: new ones inserted, known ones updated only where a value differs. */
+    private static String upsertPersons(Context c) {
+        return c.fill("""
+                insert into person (nik, {PCOLS}, version, created_at, updated_at)
+                select pp.nik, pp.full_name, pp.sex, pp.birth_date, pp.birth_place, pp.marital_status, pp.education,
+                       pp.occupation, pp.disability, pp.employment, pp.life_status, pp.death_date, 0, {NOW}, {NOW}
+                from {GP} pp where pp.ord between ?1 and ?2
+                order by pp.nik
+                on conflict (nik) do update
+                set ({PCOLS}) = (excluded.full_name, excluded.sex, excluded.birth_date, excluded.birth_place,
+                       excluded.marital_status, excluded.education, excluded.occupation, excluded.disability,
+                       excluded.employment, excluded.life_status, excluded.death_date),
+                    version = person.version + 1, updated_at = excluded.updated_at
+                where (person.full_name, person.sex, person.birth_date, person.birth_place, person.marital_status,
+                       person.education, person.occupation, person.disability, person.employment, person.life_status,
+                       person.death_date)
+                      is distinct from
+                      (excluded.full_name, excluded.sex, excluded.birth_date, excluded.birth_place,
+                       excluded.marital_status, excluded.education, excluded.occupation, excluded.disability,
+                       excluded.employment, excluded.life_status, excluded.death_date)""");
     }
 
     private static String changeLog(Context c, String after, String reason) {

@@ -12,18 +12,25 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs staged imports in the background, one at a time (two cores do not gain from two merges racing
- * for the same indexes): read and check the rows in SQL, then merge them chunk by chunk.
+ * Runs staged imports in the background, one job at a time: read and check the rows in SQL, then merge
+ * them chunk by chunk. Chunks of fresh households are merged by {@code lumbung.import.merge-workers}
+ * connections side by side; chunks that move persons between families run one after another.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -35,17 +42,21 @@ public class ImportRunner {
     private final OutboxRelay relay;
     private final Clock clock;
     private final int chunkSize;
+    private final int mergeWorkers;
+    private volatile boolean replicaModeRefusedLogged;
     private final String source;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("bulk-import-", 0).factory());
 
     public ImportRunner(AgroalDataSource dataSource, ImportJobs jobs, OutboxRelay relay, Clock clock,
             @ConfigProperty(name = "lumbung.import.chunk-size", defaultValue = "25000") int chunkSize,
+            @ConfigProperty(name = "lumbung.import.merge-workers", defaultValue = "2") int mergeWorkers,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.relay = relay;
         this.clock = clock;
         this.chunkSize = chunkSize;
+        this.mergeWorkers = mergeWorkers;
         this.source = "/lumbung/" + service;
     }
 
@@ -77,7 +88,8 @@ public class ImportRunner {
             jobs.phase(id, "RUNNING", "VALIDATING");
             try (var c = dataSource.getConnection()) {
                 // a job that dies is run again from its upload: nothing here needs to wait for the WAL flush
-                execute(c, List.of("set work_mem = '64MB'", "set synchronous_commit = off"));
+                // the duplicate-NIK aggregate holds every NIK of the file in one hash table
+                execute(c, List.of("set work_mem = '256MB'", "set synchronous_commit = off"));
                 execute(c, ImportValidation.read(tables));
                 execute(c, ImportValidation.checks(tables, id, ndjson, scope, today));
                 execute(c, ImportValidation.good(tables, id, ndjson));
@@ -109,56 +121,63 @@ public class ImportRunner {
         }
     }
 
-    private void merge(UUID id, StagingTables tables, boolean ndjson, String actor) throws SQLException {
+    private void merge(UUID id, StagingTables tables, boolean ndjson, String actor) throws Exception {
         var now = clock.instant();
         var context = new ImportMerge.Context(tables, id, LocalDate.ofInstant(now, ZoneOffset.UTC).toString(),
                 now.toString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)), source);
+        long households;
+        long fresh;
         try (var c = dataSource.getConnection()) {
-            execute(c, List.of(ImportMerge.prepare(context), "set work_mem = '64MB'", "set synchronous_commit = off"));
-            long households;
-            try (var s = c.createStatement(); var rs = s.executeQuery("select count(*) from " + tables.goodHouseholds())) {
+            execute(c, List.of(ImportMerge.prepare(context)));
+            try (var s = c.createStatement(); var rs = s.executeQuery(
+                    "select count(*), count(*) filter (where fresh) from " + tables.goodHouseholds())) {
                 rs.next();
                 households = rs.getLong(1);
+                fresh = rs.getLong(2);
             }
-            var chunk = ImportMerge.chunk(context);
+        }
+        var freshProgress = new ChunkProgress(id, tables, ndjson, actor, ImportMerge.freshChunk(context), true);
+        var progress = new ChunkProgress(id, tables, ndjson, actor, ImportMerge.chunk(context), false);
+        // fresh households (new card, no member in a family yet) come first and touch nothing another chunk
+        // touches: their chunks run side by side; the rest moves members between families and runs in file order
+        var freshChunks = new AtomicLong(1);
+        var chunkNo = new AtomicInteger();
+        int workers = (int) Math.max(1, Math.min(mergeWorkers, (fresh + chunkSize - 1) / chunkSize));
+        var pool = Executors.newFixedThreadPool(workers, Thread.ofVirtual().name("bulk-merge-", 0).factory());
+        try {
+            var futures = new ArrayList<Future<Void>>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    try (var c = dataSource.getConnection()) {
+                        inChunks(c, () -> {
+                            long lo = freshChunks.getAndAdd(chunkSize);
+                            return lo > fresh ? null : new long[] { lo, Math.min(fresh, lo + chunkSize - 1) };
+                        }, chunkNo, freshProgress);
+                    } catch (SQLException | RuntimeException e) {
+                        freshChunks.set(Long.MAX_VALUE / 2); // the other workers stop after their current chunk
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var rest = new AtomicLong(fresh + 1);
+        try (var c = dataSource.getConnection()) {
+            inChunks(c, () -> {
+                long lo = rest.getAndAdd(chunkSize);
+                return lo > households ? null : new long[] { lo, Math.min(households, lo + chunkSize - 1) };
+            }, chunkNo, progress);
             c.setAutoCommit(false);
             try {
-                int chunkNo = 0;
-                for (long lo = 1; lo <= households; lo += chunkSize) {
-                    long hi = Math.min(households, lo + chunkSize - 1);
-                    chunkNo++;
-                    for (String sql : chunk) {
-                        long t0 = System.nanoTime();
-                        if (sql.strip().startsWith("create temp table chunk_after") && Integer.bitCount(chunkNo) == 1) {
-                            // the registry grows fastest on the first imports: without fresh statistics the planner
-                            // takes a growing table for an empty one and probes it row by row
-                            execute(c, List.of("analyze household, person, membership"));
-                        }
-                        try (var s = c.prepareStatement(sql.replace("?1", Long.toString(lo)).replace("?2", Long.toString(hi)))) {
-                            if (sql.contains("insert into change_log")) {
-                                s.setString(1, actor);
-                            }
-                            s.executeUpdate();
-                        }
-                        slow(sql, t0);
-                    }
-                    try (var s = c.prepareStatement("""
-                            update import_job set
-                                households_created = households_created + (select count(*) from chunk_change where not existing),
-                                households_updated = households_updated + (select count(*) from chunk_change where existing),
-                                households_unchanged = households_unchanged + ? - (select count(*) from chunk_change),
-                                rows_done = rows_done + ? + (case when ? then 0 else (select count(*) from %s where ord between ? and ?) end)
-                            where id = ?""".formatted(tables.goodPersons()))) {
-                        s.setLong(1, hi - lo + 1);
-                        s.setLong(2, hi - lo + 1);
-                        s.setBoolean(3, ndjson);
-                        s.setLong(4, lo);
-                        s.setLong(5, hi);
-                        s.setObject(6, id);
-                        s.executeUpdate();
-                    }
-                    c.commit();
-                }
                 for (String sql : ImportMerge.others(context)) {
                     try (var s = c.prepareStatement(sql)) {
                         if (sql.contains("insert into change_log")) {
@@ -178,8 +197,89 @@ public class ImportRunner {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
-                execute(c, List.of("reset work_mem", "reset synchronous_commit"));
             }
+        }
+    }
+
+    /**
+     * What every chunk of one job shares. {@code keysByConstruction}: every row the chunk inserts refers only to
+     * rows inserted before it in the same transaction or checked to exist by the validation (villages), and the
+     * registry never deletes a household, a person or a region, so the foreign-key triggers may be skipped.
+     */
+    private record ChunkProgress(UUID job, StagingTables tables, boolean ndjson, String actor, List<String> statements,
+            boolean keysByConstruction) {
+    }
+
+    /** Merges chunks (ranges of ord) one transaction each on this connection until {@code next} has none left. */
+    private void inChunks(Connection c, Supplier<long[]> next, AtomicInteger chunkNo, ChunkProgress p) throws SQLException {
+        execute(c, List.of("set work_mem = '64MB'", "set synchronous_commit = off"));
+        boolean replica = p.keysByConstruction() && skipForeignKeyChecks(c);
+        c.setAutoCommit(false);
+        try {
+            for (long[] range = next.get(); range != null; range = next.get()) {
+                long lo = range[0];
+                long hi = range[1];
+                int number = chunkNo.incrementAndGet();
+                for (String sql : p.statements()) {
+                    long t0 = System.nanoTime();
+                    if (sql.strip().startsWith("create temp table chunk_after") && Integer.bitCount(number) == 1) {
+                        // the registry grows fastest on the first imports: without fresh statistics the planner
+                        // takes a growing table for an empty one and probes it row by row
+                        execute(c, List.of("analyze household, person, membership"));
+                    }
+                    try (var s = c.prepareStatement(sql.replace("?1", Long.toString(lo)).replace("?2", Long.toString(hi)))) {
+                        if (sql.contains("insert into change_log")) {
+                            s.setString(1, p.actor());
+                        }
+                        s.executeUpdate();
+                    }
+                    slow(sql, t0);
+                }
+                try (var s = c.prepareStatement("""
+                        update import_job set
+                            households_created = households_created + (select count(*) from chunk_change where not existing),
+                            households_updated = households_updated + (select count(*) from chunk_change where existing),
+                            households_unchanged = households_unchanged + ? - (select count(*) from chunk_change),
+                            rows_done = rows_done + ? + (case when ? then 0 else (select count(*) from %s where ord between ? and ?) end)
+                        where id = ?""".formatted(p.tables().goodPersons()))) {
+                    s.setLong(1, hi - lo + 1);
+                    s.setLong(2, hi - lo + 1);
+                    s.setBoolean(3, p.ndjson());
+                    s.setLong(4, lo);
+                    s.setLong(5, hi);
+                    s.setObject(6, p.job());
+                    s.executeUpdate();
+                }
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+            execute(c, List.of("reset work_mem", "reset synchronous_commit"));
+            if (replica) {
+                execute(c, List.of("reset session_replication_role"));
+            }
+        }
+    }
+
+    /**
+     * Replica mode, as pg_restore --disable-triggers uses: foreign keys are not re-checked row by row (two
+     * thirds of the cost of inserting a membership). Needs {@code GRANT SET ON PARAMETER session_replication_role}
+     * (deploy/local/postgres.sh gives it); without it the checks simply run.
+     */
+    private boolean skipForeignKeyChecks(Connection c) {
+        try {
+            execute(c, List.of("set session_replication_role = replica"));
+            return true;
+        } catch (SQLException e) {
+            if (!replicaModeRefusedLogged) {
+                replicaModeRefusedLogged = true;
+                LOG.infof("bulk import checks foreign keys row by row (%s); GRANT SET ON PARAMETER "
+                        + "session_replication_role to the service's role makes fresh families merge faster", e.getMessage());
+            }
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package id.lumbung.registry.imports;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,14 +43,10 @@ final class ImportValidation {
                        case when btrim(h.electricity_va) ~ '^[0-9]{1,9}$' then btrim(h.electricity_va)::int end as electricity_va,
                        nullif(btrim(h.land_area_m2), '') as land_area_raw,
                        case when btrim(h.land_area_m2) ~ '^[0-9]{1,9}(\\.[0-9]+)?$' then round(btrim(h.land_area_m2)::numeric, 1) end as land_area_m2,
-                       case when coalesce(btrim(h.assets), '') = '' then '{}'::text[]
-                            else coalesce(array(select btrim(a) from unnest(string_to_array(h.assets, ';')) a where btrim(a) <> ''), '{}') end as assets,
+                       case when coalesce(btrim(h.assets), '') = '' then '{}'::text[] else import_list(h.assets, false) end as assets,
                        nullif(btrim(h.livestock), '') as livestock_raw,
                        case when h.livestock is null or btrim(h.livestock) = '' then '{}'::jsonb
-                            when regexp_replace(h.livestock, '\\s', '', 'g') ~ '^[A-Za-z_]+=[0-9]{1,6}(;[A-Za-z_]+=[0-9]{1,6})*;?$'
-                            then (select jsonb_object_agg(split_part(e, '=', 1), split_part(e, '=', 2)::int)
-                                  from unnest(string_to_array(regexp_replace(h.livestock, '\\s', '', 'g'), ';')) e where e <> '')
-                       end as livestock,
+                            else import_livestock(h.livestock) end as livestock,
                        nullif(btrim(h.monthly_income), '') as income_raw,
                        case when btrim(h.monthly_income) ~ '^[0-9]{1,15}$' then btrim(h.monthly_income)::bigint end as monthly_income,
                        nullif(btrim(h.kks_card), '') as kks_raw,
@@ -65,6 +62,8 @@ final class ImportValidation {
                 select p.line_no, p.member_index, p.parse_error,
                        nullif(btrim(p.no_kk), '') as no_kk,
                        nullif(btrim(p.nik), '') as nik,
+                       coalesce(btrim(p.nik) ~ '^[0-9]{16}$' and btrim(p.nik) !~ '0000$', false) as nik_shape,
+                       substr(btrim(p.nik), 1, 2) || '.' || substr(btrim(p.nik), 3, 2) || '.' || substr(btrim(p.nik), 5, 2) as district,
                        upper(nullif(btrim(p.full_name), '')) as full_name,
                        upper(nullif(btrim(p.sex), '')) as sex,
                        nullif(btrim(p.birth_date), '') as birth_date_raw,
@@ -76,8 +75,7 @@ final class ImportValidation {
                        nullif(btrim(p.occupation), '') as occupation,
                        nullif(btrim(p.disability), '') as disability,
                        case when coalesce(btrim(p.employment), '') = '' then '{}'::text[]
-                            else coalesce(array(select distinct upper(btrim(e)) from unnest(string_to_array(p.employment, ';')) e
-                                                where btrim(e) <> '' order by 1), '{}') end as employment,
+                            else import_list(p.employment, true) end as employment,
                        coalesce(upper(nullif(btrim(p.life_status), '')), 'ALIVE') as life_status,
                        nullif(btrim(p.death_date), '') as death_date_raw,
                        import_date(btrim(p.death_date)) as death_date
@@ -100,8 +98,7 @@ final class ImportValidation {
         String employment = array(EMPLOYMENT);
         String todayLiteral = "date '" + today + "'";
         String households = """
-                insert into import_error (job_id, file, line_no, field, code, reason, value)
-                select '%1$s', '%2$s', h.line_no, %3$s, c.code, c.reason, c.value
+                select '%1$s'::uuid as job_id, '%2$s' as file, h.line_no, %3$s as field, c.code, c.reason, c.value
                 from %4$s h
                 left join region v on v.code = h.village_code and v.level = 4
                 left join (select %5$s as k, count(*) as n, count(*) filter (where relationship = 'KEPALA_KELUARGA') as heads
@@ -139,18 +136,13 @@ final class ImportValidation {
                 new Check("h.parse_error is null and m.heads <> 1",
                         "'members', 'members', 'ONE_HEAD', 'a family has exactly one KEPALA_KELUARGA, this one has ' || m.heads, null"))));
         String persons = """
-                insert into import_error (job_id, file, line_no, field, code, reason, value)
-                select '%1$s', '%2$s', p.line_no, %3$s, c.code, c.reason, c.value
-                from (select p.*,
-                             p.nik ~ '^[0-9]{16}$' and p.nik !~ '0000$' as nik_shape,
-                             substr(p.nik, 1, 2) || '.' || substr(p.nik, 3, 2) || '.' || substr(p.nik, 5, 2) as district
-                      from %4$s p) p
+                select '%1$s'::uuid as job_id, '%2$s' as file, p.line_no, %3$s as field, c.code, c.reason, c.value
+                from %4$s p
                 left join region d on d.code = p.district and d.level = 3
-                -- NIKs seen more than once: on two cards, or twice on one (narrow aggregates, not windows over wide rows)
-                left join (select nik, min(no_kk) <> max(no_kk) as two_kk from %4$s where parse_error is null
-                           group by nik having count(*) > 1) dup on dup.nik = p.nik
-                left join (select nik, no_kk from %4$s where parse_error is null
-                           group by nik, no_kk having count(*) > 1) same on same.nik = p.nik and same.no_kk = p.no_kk
+                -- NIKs seen more than once (gathered before): on two cards, or twice on one
+                left join %7$s dup on dup.nik = p.nik
+                left join (select w.nik, w.no_kk from %4$s w join %7$s d on d.nik = w.nik where w.parse_error is null
+                           group by w.nik, w.no_kk having count(*) > 1) same on same.nik = p.nik and same.no_kk = p.no_kk
                 left join (select distinct no_kk from %5$s) kk on kk.no_kk = p.no_kk
                 %6$s""".formatted(job, pFile, field, t.personsRead(), t.householdsRead(), lateral(List.of(
                 new Check("p.parse_error is not null",
@@ -180,9 +172,20 @@ final class ImportValidation {
                 new Check("p.parse_error is null and same.nik is not null",
                         "'nik', 'nik', 'DUPLICATE_NIK', 'the same NIK appears twice on one family card', import_mask(p.nik)"),
                 new Check((ndjson ? "false" : "true") + " and p.parse_error is null and kk.no_kk is null",
-                        "'noKk', 'no_kk', 'UNKNOWN_KK', 'No. KK is on no line of households.csv', import_mask(p.no_kk)"))));
+                        "'noKk', 'no_kk', 'UNKNOWN_KK', 'No. KK is on no line of households.csv', import_mask(p.no_kk)"))),
+                t.duplicateNiks());
+        var statements = new ArrayList<String>();
+        statements.addAll(collected(t, households));
+        // one aggregate over every NIK, apart: inside the check it would be rebuilt by each parallel worker
+        statements.add("""
+                create unlogged table %s as
+                select nik, min(no_kk) <> max(no_kk) as two_kk from %s where parse_error is null
+                group by nik having count(*) > 1""".formatted(t.duplicateNiks(), t.personsRead()));
+        statements.add("analyze " + t.duplicateNiks());
+        statements.addAll(collected(t, persons));
+        statements.add("drop table " + t.duplicateNiks());
         if (ndjson) {
-            return List.of(households, persons);
+            return statements;
         }
         // CSV pair: a rejected member rejects its family card, and a rejected family card its members
         String memberRejected = """
@@ -202,27 +205,45 @@ final class ImportValidation {
                 where exists (select 1 from import_error e where e.job_id = '%1$s' and e.file = 'households.csv' and e.line_no = h.line_no)
                   and not exists (select 1 from import_error e where e.job_id = '%1$s' and e.file = 'persons.csv' and e.line_no = p.line_no)
                 group by p.line_no, p.no_kk""".formatted(job, t.householdsRead(), t.personsRead());
-        return List.of(households, persons, memberRejected, householdRejected);
+        statements.add(memberRejected);
+        statements.add(householdRejected);
+        return statements;
+    }
+
+    /**
+     * A check's failing rows are gathered by CREATE TABLE AS, which PostgreSQL may read with parallel workers
+     * (an INSERT ... SELECT it runs on one core), then added to the job's report.
+     */
+    private static List<String> collected(StagingTables t, String select) {
+        return List.of("create unlogged table " + t.checkErrors() + " as\n" + select,
+                "insert into import_error (job_id, file, line_no, field, code, reason, value)\n"
+                        + "select job_id, file, line_no, field, code, reason, value from " + t.checkErrors(),
+                "drop table " + t.checkErrors());
     }
 
     /** The households that passed, with their registry id (the active household of the same No. KK keeps its id). */
     static List<String> good(StagingTables t, UUID job, boolean ndjson) {
         String hFile = ndjson ? ImportFormat.NDJSON.file() : ImportFormat.HOUSEHOLDS_CSV.file();
+        String memberKey = ndjson ? "line_no" : "no_kk";
+        // fresh: a new card whose members are in no family now; its merge touches no row another household's does
         return List.of("""
                 create unlogged table %1$s as
                 select h.*, coalesce(e.id, gen_random_uuid()) as household_id, e.id is not null as existing,
-                       row_number() over (order by h.line_no) as ord
+                       e.id is null and moving.k is null as fresh,
+                       row_number() over (order by e.id is null and moving.k is null desc, h.line_no) as ord
                 from %2$s h
                 left join household e on e.no_kk = h.no_kk and e.status = 'ACTIVE'
+                left join (select distinct p.%5$s as k from %6$s p
+                           join membership m on m.nik = p.nik and m.valid_to is null) moving on moving.k = h.%5$s
                 where not exists (select 1 from import_error x where x.job_id = '%3$s' and x.file = '%4$s' and x.line_no = h.line_no)
-                """.formatted(t.goodHouseholds(), t.householdsRead(), job, hFile),
+                """.formatted(t.goodHouseholds(), t.householdsRead(), job, hFile, memberKey, t.personsRead()),
                 "create index on " + t.goodHouseholds() + " (ord)",
                 "create unique index on " + t.goodHouseholds() + " (household_id)",
                 """
                 create unlogged table %1$s as
                 select p.*, g.household_id, g.ord, g.existing
                 from %2$s p join %3$s g on g.%4$s = p.%4$s
-                """.formatted(t.goodPersons(), t.personsRead(), t.goodHouseholds(), ndjson ? "line_no" : "no_kk"),
+                """.formatted(t.goodPersons(), t.personsRead(), t.goodHouseholds(), memberKey),
                 "create index on " + t.goodPersons() + " (ord)",
                 "create index on " + t.goodPersons() + " (household_id, nik)",
                 "analyze " + t.goodHouseholds(),

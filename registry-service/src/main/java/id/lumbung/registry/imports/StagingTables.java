@@ -60,6 +60,16 @@ record StagingTables(UUID job) {
         return "import_mo_" + suffix();
     }
 
+    /** The bad-row reports of one check statement, before they join the job's report. */
+    String checkErrors() {
+        return "import_ce_" + suffix();
+    }
+
+    /** NIKs on more than one line of the file. */
+    String duplicateNiks() {
+        return "import_dn_" + suffix();
+    }
+
     List<String> createStaging() {
         return List.of(
                 "create unlogged table " + households() + " partition of import_household_row (job_id default '" + job
@@ -70,6 +80,6 @@ record StagingTables(UUID job) {
 
     List<String> dropAll() {
         return List.of(households(), persons(), householdsRead(), personsRead(), goodHouseholds(), goodPersons(),
-                movedOut()).stream().map(t -> "drop table if exists " + t).toList();
+                movedOut(), checkErrors(), duplicateNiks()).stream().map(t -> "drop table if exists " + t).toList();
     }
 }

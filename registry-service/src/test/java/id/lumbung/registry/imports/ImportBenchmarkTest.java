@@ -45,7 +45,7 @@ class ImportBenchmarkTest {
     public static class NoRelay implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lumbung.outbox.enabled", "false");
+            return Map.of("lumbung.outbox.enabled", "false", "lumbung.import.chunk-size", "25000");
         }
     }
 
@@ -69,8 +69,11 @@ class ImportBenchmarkTest {
         System.out.printf("bench: %d households, %d persons, files %d MB + %d MB%n", households, persons,
                 Files.size(hhFile) >> 20, Files.size(personFile) >> 20);
 
-        double raw = rawCopy(hhFile, personFile);
-        System.out.printf("bench: raw COPY of both files into plain tables: %.1f s (%.0f rows/s)%n", raw, rows / raw);
+        double[] copies = { rawCopy(hhFile, personFile), rawCopy(hhFile, personFile), rawCopy(hhFile, personFile) };
+        java.util.Arrays.sort(copies);
+        double raw = copies[1];
+        System.out.printf("bench: raw COPY of both files into plain tables, median of 3: %.1f s (%.0f rows/s; runs %.1f, %.1f, %.1f s)%n",
+                raw, rows / raw, copies[0], copies[1], copies[2]);
 
         String token = TestTokens.token(Roles.KEMENSOS);
         var http = HttpClient.newHttpClient();

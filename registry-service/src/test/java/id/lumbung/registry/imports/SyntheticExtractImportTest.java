@@ -81,6 +81,14 @@ class SyntheticExtractImportTest {
                 where m.valid_to is null and h.status = 'ACTIVE' and h.no_kk = any(?)""", good))
                 .isEqualTo(expected.personsImported());
         assertThat(number("select count(*) from household where no_kk = any(?)", rejected)).isZero();
+        // fresh families are merged in chunks side by side, their events built from the staged rows: each event
+        // carries exactly the state the registry now holds
+        assertThat(number("""
+                select count(*) from outbox_event o
+                join household h on h.id::text = o.event_key and h.no_kk = any(?)
+                join import_household_states(array[h.id]) s on s.state = o.payload -> 'data'
+                where o.event_type = 'id.lumbung.registry.household.registered'""", good))
+                .isEqualTo(expected.householdsImported());
 
         // the month after: every family of the file changed, each change is in the registry
         var changes = readCsv(dir.resolve(month.changesFile()));

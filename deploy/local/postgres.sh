@@ -50,10 +50,39 @@ ensure_autovacuum() {
   fi
 }
 
+# A bulk import writes a million families with their indexes, history and events in minutes: the Debian
+# defaults (128 MB of shared buffers, a checkpoint every 1 GB of WAL) make it re-read and re-log index pages
+# over and over. Raised, never lowered; shared_buffers needs one restart of the server.
+ensure_bulk_settings() {
+  local reload=no
+  if [ "$(as_superuser -c "select setting::int < 8192 from pg_settings where name = 'max_wal_size'")" = t ]; then
+    as_superuser -c "alter system set max_wal_size = '8GB'" >/dev/null
+    reload=yes
+  fi
+  if [ "$(as_superuser -c "select setting::int < 1800 from pg_settings where name = 'checkpoint_timeout'")" = t ]; then
+    as_superuser -c "alter system set checkpoint_timeout = '30min'" >/dev/null
+    reload=yes
+  fi
+  [ "$reload" = yes ] && as_superuser -c "select pg_reload_conf()" >/dev/null
+  if [ "$(as_superuser -c "select setting::bigint * 8192 < 2147483648 from pg_settings where name = 'shared_buffers'")" = t ]; then
+    log "raising PostgreSQL shared_buffers to 2GB (ALTER SYSTEM) and restarting it"
+    as_superuser -c "alter system set shared_buffers = '2GB'" >/dev/null
+    local version
+    version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+    pg_ctlcluster --skip-systemctl-redirect "$version" main restart 2>/dev/null || pg_ctlcluster "$version" main restart \
+      || log "could not restart PostgreSQL: shared_buffers takes effect at its next start"
+    for _ in $(seq 1 30); do
+      pg_isready -h "$PGHOST_LUMBUNG" -p "$PGPORT_LUMBUNG" -q && break
+      sleep 1
+    done
+  fi
+}
+
 ensure() {
   local suffix="${1:-}"
   start_server
   ensure_autovacuum
+  ensure_bulk_settings
   as_superuser <<SQL >/dev/null
 do \$\$ begin
   if not exists (select from pg_roles where rolname = '$DB_USER') then

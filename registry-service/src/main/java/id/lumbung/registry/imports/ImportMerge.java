@@ -32,7 +32,7 @@ final class ImportMerge {
     }
 
     static String prepare(Context c) {
-        return c.fill("create unlogged table {MO} (household_id uuid primary key, before_state jsonb)");
+        return c.fill("create unlogged table {MO} (household_id uuid primary key, before_state jsonb) " + StagingTables.TRANSIENT);
     }
 
     /**

@@ -29,8 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs staged imports in the background, one job at a time: read and check the rows in SQL, then merge
- * them chunk by chunk. Chunks of fresh households are merged by {@code lumbung.import.merge-workers}
- * connections side by side; chunks that move persons between families run one after another.
+ * them chunk by chunk. Chunks of fresh households
+ * are merged by {@code lumbung.import.merge-workers} connections side by side; chunks that move persons
+ * between families run one after another.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -87,7 +88,7 @@ public class ImportRunner {
             LocalDate today = LocalDate.now(clock);
             jobs.phase(id, "RUNNING", "VALIDATING");
             try (var c = dataSource.getConnection()) {
-                // a job that dies is run again from its upload: nothing here needs to wait for the WAL flush
+                // a job that dies is run again from its upload: nothing here needs to wait for the WAL flush;
                 // the duplicate-NIK aggregate holds every NIK of the file in one hash table
                 execute(c, List.of("set work_mem = '256MB'", "set synchronous_commit = off"));
                 execute(c, ImportValidation.read(tables));

@@ -23,8 +23,8 @@ final class ImportValidation {
 
     /** Reads the staged text into typed columns; a value that does not read stays null next to its raw text. */
     static List<String> read(StagingTables t) {
-        return List.of("""
-                create unlogged table %s as
+        var statements = new ArrayList<String>();
+        statements.addAll(filled(t.householdsRead(), """
                 select h.line_no, h.parse_error,
                        nullif(btrim(h.no_kk), '') as no_kk,
                        import_region_code(h.village_code) as village_code,
@@ -56,9 +56,8 @@ final class ImportValidation {
                        nullif(btrim(h.desil), '') as desil_raw,
                        case when btrim(h.desil) ~ '^(10|[1-9])$' then btrim(h.desil)::smallint end as desil,
                        nullif(btrim(h.desil_period), '') as desil_period
-                from %s h""".formatted(t.householdsRead(), t.households()),
-                """
-                create unlogged table %s as
+                from %s h""".formatted(t.households())));
+        statements.addAll(filled(t.personsRead(), """
                 select p.line_no, p.member_index, p.parse_error,
                        nullif(btrim(p.no_kk), '') as no_kk,
                        nullif(btrim(p.nik), '') as nik,
@@ -79,9 +78,18 @@ final class ImportValidation {
                        coalesce(upper(nullif(btrim(p.life_status), '')), 'ALIVE') as life_status,
                        nullif(btrim(p.death_date), '') as death_date_raw,
                        import_date(btrim(p.death_date)) as death_date
-                from %s p""".formatted(t.personsRead(), t.persons()),
-                "analyze " + t.householdsRead(),
-                "analyze " + t.personsRead());
+                from %s p""".formatted(t.persons())));
+        statements.add("analyze " + t.householdsRead());
+        statements.add("analyze " + t.personsRead());
+        return statements;
+    }
+
+    /**
+     * A working table filled by one CREATE TABLE AS, which PostgreSQL reads with parallel workers when every
+     * function in it is parallel safe (an INSERT ... SELECT it would run on one core).
+     */
+    static List<String> filled(String table, String select) {
+        return List.of("create unlogged table " + table + " " + StagingTables.TRANSIENT + " as\n" + select);
     }
 
     /** The checks, as statements that write import_error rows. */
@@ -176,11 +184,10 @@ final class ImportValidation {
                 t.duplicateNiks());
         var statements = new ArrayList<String>();
         statements.addAll(collected(t, households));
-        // one aggregate over every NIK, apart: inside the check it would be rebuilt by each parallel worker
-        statements.add("""
-                create unlogged table %s as
+        // NIKs seen twice, gathered once before the check: inside it each parallel worker would gather them again
+        statements.addAll(filled(t.duplicateNiks(), """
                 select nik, min(no_kk) <> max(no_kk) as two_kk from %s where parse_error is null
-                group by nik having count(*) > 1""".formatted(t.duplicateNiks(), t.personsRead()));
+                group by nik having count(*) > 1""".formatted(t.personsRead())));
         statements.add("analyze " + t.duplicateNiks());
         statements.addAll(collected(t, persons));
         statements.add("drop table " + t.duplicateNiks());
@@ -211,14 +218,14 @@ final class ImportValidation {
     }
 
     /**
-     * A check's failing rows are gathered by CREATE TABLE AS, which PostgreSQL may read with parallel workers
-     * (an INSERT ... SELECT it runs on one core), then added to the job's report.
+     * A check's failing rows are gathered by a parallel CREATE TABLE AS, then added to the job's report.
      */
     private static List<String> collected(StagingTables t, String select) {
-        return List.of("create unlogged table " + t.checkErrors() + " as\n" + select,
-                "insert into import_error (job_id, file, line_no, field, code, reason, value)\n"
-                        + "select job_id, file, line_no, field, code, reason, value from " + t.checkErrors(),
-                "drop table " + t.checkErrors());
+        var statements = new ArrayList<>(filled(t.checkErrors(), select));
+        statements.add("insert into import_error (job_id, file, line_no, field, code, reason, value)\n"
+                + "select job_id, file, line_no, field, code, reason, value from " + t.checkErrors() + " order by line_no");
+        statements.add("drop table " + t.checkErrors());
+        return statements;
     }
 
     /** The households that passed, with their registry id (the active household of the same No. KK keeps its id). */
@@ -226,8 +233,8 @@ final class ImportValidation {
         String hFile = ndjson ? ImportFormat.NDJSON.file() : ImportFormat.HOUSEHOLDS_CSV.file();
         String memberKey = ndjson ? "line_no" : "no_kk";
         // fresh: a new card whose members are in no family now; its merge touches no row another household's does
-        return List.of("""
-                create unlogged table %1$s as
+        var statements = new ArrayList<String>(List.of("""
+                create unlogged table %1$s %7$s as
                 select h.*, coalesce(e.id, gen_random_uuid()) as household_id, e.id is not null as existing,
                        e.id is null and moving.k is null as fresh,
                        row_number() over (order by e.id is null and moving.k is null desc, h.line_no) as ord
@@ -236,18 +243,18 @@ final class ImportValidation {
                 left join (select distinct p.%5$s as k from %6$s p
                            join membership m on m.nik = p.nik and m.valid_to is null) moving on moving.k = h.%5$s
                 where not exists (select 1 from import_error x where x.job_id = '%3$s' and x.file = '%4$s' and x.line_no = h.line_no)
-                """.formatted(t.goodHouseholds(), t.householdsRead(), job, hFile, memberKey, t.personsRead()),
+                """.formatted(t.goodHouseholds(), t.householdsRead(), job, hFile, memberKey, t.personsRead(), StagingTables.TRANSIENT),
                 "create index on " + t.goodHouseholds() + " (ord)",
-                "create unique index on " + t.goodHouseholds() + " (household_id)",
-                """
-                create unlogged table %1$s as
+                "create unique index on " + t.goodHouseholds() + " (household_id)"));
+        statements.addAll(filled(t.goodPersons(), """
                 select p.*, g.household_id, g.ord, g.existing
-                from %2$s p join %3$s g on g.%4$s = p.%4$s
-                """.formatted(t.goodPersons(), t.personsRead(), t.goodHouseholds(), memberKey),
+                from %s p join %s g on g.%3$s = p.%3$s""".formatted(t.personsRead(), t.goodHouseholds(), memberKey)));
+        statements.addAll(List.of(
                 "create index on " + t.goodPersons() + " (ord)",
                 "create index on " + t.goodPersons() + " (household_id, nik)",
                 "analyze " + t.goodHouseholds(),
-                "analyze " + t.goodPersons());
+                "analyze " + t.goodPersons()));
+        return statements;
     }
 
     /** One check: the condition that marks a row bad, then field names, code, reason and value as SQL. */

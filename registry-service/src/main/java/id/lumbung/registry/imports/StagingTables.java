@@ -70,12 +70,18 @@ record StagingTables(UUID job) {
         return "import_dn_" + suffix();
     }
 
+    /**
+     * Storage options of every per-job table: autovacuum would vacuum and analyse millions of rows that live
+     * for minutes, on the core the import needs; the import analyses what its plans depend on itself.
+     */
+    static final String TRANSIENT = "with (autovacuum_enabled = false, toast.autovacuum_enabled = false)";
+
     List<String> createStaging() {
         return List.of(
                 "create unlogged table " + households() + " partition of import_household_row (job_id default '" + job
-                        + "') for values in ('" + job + "')",
+                        + "') for values in ('" + job + "') " + TRANSIENT,
                 "create unlogged table " + persons() + " partition of import_person_row (job_id default '" + job
-                        + "') for values in ('" + job + "')");
+                        + "') for values in ('" + job + "') " + TRANSIENT);
     }
 
     List<String> dropAll() {

@@ -29,9 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs staged imports in the background, one job at a time: read and check the rows in SQL, then merge
- * them chunk by chunk. Chunks of fresh households
- * are merged by {@code lumbung.import.merge-workers} connections side by side; chunks that move persons
- * between families run one after another.
+ * them chunk by chunk. Chunks of fresh households are merged by {@code lumbung.import.merge-workers}
+ * connections side by side; chunks that move persons between families run one after another.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -161,12 +160,19 @@ public class ImportRunner {
                     return null;
                 }));
             }
+            // every worker has finished its chunk before the job is failed and its staging dropped
+            Exception failure = null;
             for (var f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
+                    if (failure == null) {
+                        failure = e.getCause() instanceof Exception cause ? cause : e;
+                    }
                 }
+            }
+            if (failure != null) {
+                throw failure;
             }
         } finally {
             pool.shutdown();

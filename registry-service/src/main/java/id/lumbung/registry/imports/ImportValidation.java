@@ -24,7 +24,7 @@ final class ImportValidation {
     /** Reads the staged text into typed columns; a value that does not read stays null next to its raw text. */
     static List<String> read(StagingTables t) {
         var statements = new ArrayList<String>();
-        statements.addAll(filled(t.householdsRead(), """
+        statements.add(filled(t.householdsRead(), """
                 select h.line_no, h.parse_error,
                        nullif(btrim(h.no_kk), '') as no_kk,
                        import_region_code(h.village_code) as village_code,
@@ -57,7 +57,7 @@ final class ImportValidation {
                        case when btrim(h.desil) ~ '^(10|[1-9])$' then btrim(h.desil)::smallint end as desil,
                        nullif(btrim(h.desil_period), '') as desil_period
                 from %s h""".formatted(t.households())));
-        statements.addAll(filled(t.personsRead(), """
+        statements.add(filled(t.personsRead(), """
                 select p.line_no, p.member_index, p.parse_error,
                        nullif(btrim(p.no_kk), '') as no_kk,
                        nullif(btrim(p.nik), '') as nik,
@@ -88,8 +88,8 @@ final class ImportValidation {
      * A working table filled by one CREATE TABLE AS, which PostgreSQL reads with parallel workers when every
      * function in it is parallel safe (an INSERT ... SELECT it would run on one core).
      */
-    static List<String> filled(String table, String select) {
-        return List.of("create unlogged table " + table + " " + StagingTables.TRANSIENT + " as\n" + select);
+    static String filled(String table, String select) {
+        return "create unlogged table " + table + " " + StagingTables.TRANSIENT + " as\n" + select;
     }
 
     /** The checks, as statements that write import_error rows. */
@@ -185,7 +185,7 @@ final class ImportValidation {
         var statements = new ArrayList<String>();
         statements.addAll(collected(t, households));
         // NIKs seen twice, gathered once before the check: inside it each parallel worker would gather them again
-        statements.addAll(filled(t.duplicateNiks(), """
+        statements.add(filled(t.duplicateNiks(), """
                 select nik, min(no_kk) <> max(no_kk) as two_kk from %s where parse_error is null
                 group by nik having count(*) > 1""".formatted(t.personsRead())));
         statements.add("analyze " + t.duplicateNiks());
@@ -221,7 +221,7 @@ final class ImportValidation {
      * A check's failing rows are gathered by a parallel CREATE TABLE AS, then added to the job's report.
      */
     private static List<String> collected(StagingTables t, String select) {
-        var statements = new ArrayList<>(filled(t.checkErrors(), select));
+        var statements = new ArrayList<>(List.of(filled(t.checkErrors(), select)));
         statements.add("insert into import_error (job_id, file, line_no, field, code, reason, value)\n"
                 + "select job_id, file, line_no, field, code, reason, value from " + t.checkErrors() + " order by line_no");
         statements.add("drop table " + t.checkErrors());
@@ -246,7 +246,7 @@ final class ImportValidation {
                 """.formatted(t.goodHouseholds(), t.householdsRead(), job, hFile, memberKey, t.personsRead(), StagingTables.TRANSIENT),
                 "create index on " + t.goodHouseholds() + " (ord)",
                 "create unique index on " + t.goodHouseholds() + " (household_id)"));
-        statements.addAll(filled(t.goodPersons(), """
+        statements.add(filled(t.goodPersons(), """
                 select p.*, g.household_id, g.ord, g.existing
                 from %s p join %s g on g.%3$s = p.%3$s""".formatted(t.personsRead(), t.goodHouseholds(), memberKey)));
         statements.addAll(List.of(

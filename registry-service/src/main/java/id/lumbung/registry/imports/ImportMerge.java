@@ -130,7 +130,7 @@ final class ImportMerge {
     /**
      * One chunk of fresh households (new card, no member in a family): everything in it is new, so there is
      * nothing to compare, close or take a state before of, and the state after is read from the staged rows
-     * themselves — the same document {@code import_household_states} builds from the registry tables.
+     * themselves with the same {@code household_document} that {@code import_household_states} uses.
      */
     static List<String> freshChunk(Context c) {
         return List.of(
@@ -150,18 +150,14 @@ final class ImportMerge {
                         create temp table chunk_after on commit drop as
                         with members as (
                             select pp.household_id,
-                                   jsonb_agg(jsonb_build_object(
-                                       'nik', pp.nik, 'fullName', pp.full_name, 'sex', pp.sex, 'birthDate', pp.birth_date,
-                                       'relationship', pp.relationship, 'disability', pp.disability,
-                                       'employment', to_jsonb(pp.employment), 'lifeStatus', pp.life_status,
-                                       'deathDate', pp.death_date) order by pp.member_index, pp.line_no) as members
+                                   jsonb_agg(household_member_document(pp.nik, pp.full_name, pp.sex, pp.birth_date,
+                                                 pp.relationship, pp.disability, pp.employment, pp.life_status, pp.death_date)
+                                             order by pp.member_index, pp.line_no) as members
                             from {GP} pp where pp.ord between ?1 and ?2
                             group by pp.household_id)
-                        select hh.household_id, false as existing, hh.ord, jsonb_build_object(
-                                   'householdId', hh.household_id, 'noKk', hh.no_kk, 'villageCode', hh.village_code,
-                                   'desil', hh.desil, 'desilPeriod', hh.desil_period, 'status', 'ACTIVE', 'version', 0,
-                                   'kksCard', hh.kks_card, 'monthlyIncome', hh.monthly_income,
-                                   'members', coalesce(m.members, '[]'::jsonb)) as state
+                        select hh.household_id, false as existing, hh.ord,
+                               household_document(hh.household_id, hh.no_kk, hh.village_code, hh.desil, hh.desil_period,
+                                                  'ACTIVE', 0, hh.kks_card, hh.monthly_income, m.members) as state
                         from {GH} hh left join members m on m.household_id = hh.household_id
                         where hh.ord between ?1 and ?2"""),
                 changeLog(c, "chunk_after", "'bulk import {JOB}'"),

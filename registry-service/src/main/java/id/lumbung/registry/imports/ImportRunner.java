@@ -186,12 +186,7 @@ public class ImportRunner {
             c.setAutoCommit(false);
             try {
                 for (String sql : ImportMerge.others(context)) {
-                    try (var s = c.prepareStatement(sql)) {
-                        if (sql.contains("insert into change_log")) {
-                            s.setString(1, actor);
-                        }
-                        s.executeUpdate();
-                    }
+                    update(c, sql, actor);
                 }
                 try (var s = c.prepareStatement(
                         "update import_job set other_households_updated = (select count(*) from chunk_change) where id = ?")) {
@@ -228,19 +223,12 @@ public class ImportRunner {
                 long hi = range[1];
                 int number = chunkNo.incrementAndGet();
                 for (String sql : p.statements()) {
-                    long t0 = System.nanoTime();
                     if (sql.strip().startsWith("create temp table chunk_after") && Integer.bitCount(number) == 1) {
                         // the registry grows fastest on the first imports: without fresh statistics the planner
                         // takes a growing table for an empty one and probes it row by row
                         execute(c, List.of("analyze household, person, membership"));
                     }
-                    try (var s = c.prepareStatement(sql.replace("?1", Long.toString(lo)).replace("?2", Long.toString(hi)))) {
-                        if (sql.contains("insert into change_log")) {
-                            s.setString(1, p.actor());
-                        }
-                        s.executeUpdate();
-                    }
-                    slow(sql, t0);
+                    update(c, sql.replace("?1", Long.toString(lo)).replace("?2", Long.toString(hi)), p.actor());
                 }
                 try (var s = c.prepareStatement("""
                         update import_job set
@@ -296,6 +284,18 @@ public class ImportRunner {
         } catch (SQLException e) {
             LOG.warnf("could not drop the staging tables of import %s: %s", tables.job(), e.getMessage());
         }
+    }
+
+    /** One merge statement; the change_log statements take the importing actor as their parameter. */
+    private static void update(Connection c, String sql, String actor) throws SQLException {
+        long t0 = System.nanoTime();
+        try (var s = c.prepareStatement(sql)) {
+            if (sql.contains("insert into change_log")) {
+                s.setString(1, actor);
+            }
+            s.executeUpdate();
+        }
+        slow(sql, t0);
     }
 
     static void execute(Connection c, List<String> statements) throws SQLException {

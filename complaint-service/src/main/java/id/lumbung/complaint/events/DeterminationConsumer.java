@@ -3,6 +3,9 @@ package id.lumbung.complaint.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.lumbung.complaint.domain.ExplanationPolicy;
 import id.lumbung.complaint.persistence.DeterminationView;
+import id.lumbung.platform.events.EventEnvelope;
+import id.lumbung.platform.events.EventHandler;
+import id.lumbung.platform.events.EventRejectedException;
 import id.lumbung.platform.events.Inbox;
 import id.lumbung.platform.id.RegionCode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -11,19 +14,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code eligibility.determinations.v1} into {@link DeterminationView}, so "why don't I receive
  * aid?" is answered from eligibility's own reasons without calling it. One transaction per polled batch.
  */
 @ApplicationScoped
-public class DeterminationConsumer {
+public class DeterminationConsumer implements EventHandler {
 
     public static final String TOPIC = "eligibility.determinations.v1";
     public static final String MADE = "id.lumbung.eligibility.determination.made";
-    private static final Logger LOG = Logger.getLogger(DeterminationConsumer.class);
 
     private final Inbox inbox;
     private final DeterminationView view;
@@ -33,25 +35,37 @@ public class DeterminationConsumer {
         this.view = view;
     }
 
+    @Override
+    public String consumer() {
+        return "complaint.determinations";
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
     @Incoming("determinations")
     @Blocking
-    public void on(List<byte[]> payloads) {
-        inbox.processBatch("complaint.determinations", payloads, events -> {
-            var kept = new ArrayList<DeterminationView.Determination>();
-            for (var event : events) {
-                if (!MADE.equals(event.type())) {
-                    continue;
-                }
-                var determination = read(event.data());
-                if (determination == null) {
-                    LOG.warnf("determination %s lacks household, program, period, village or time: ignored",
-                            event.id());
-                    continue;
-                }
-                kept.add(determination);
+    public void on(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(this, records);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope.Received> events) {
+        var kept = new ArrayList<DeterminationView.Determination>();
+        for (var event : events) {
+            if (!MADE.equals(event.type())) {
+                throw new EventRejectedException("type " + event.type() + " is not an eligibility.determinations.v1 event");
             }
-            view.keep(kept);
-        });
+            var determination = read(event.data());
+            if (determination == null) {
+                throw new EventRejectedException("the determination lacks household, program, period, village or time, "
+                        + "or one of them is malformed");
+            }
+            kept.add(determination);
+        }
+        view.keep(kept);
     }
 
     /** The determination in the event, or null when a field the view needs is missing or malformed. */

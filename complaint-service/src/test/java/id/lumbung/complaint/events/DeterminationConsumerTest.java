@@ -12,23 +12,25 @@ import id.lumbung.complaint.TestClock;
 import id.lumbung.complaint.rest.Cases;
 import id.lumbung.platform.events.EventEnvelope;
 import id.lumbung.platform.security.Roles;
+import id.lumbung.platform.testing.Quarantined;
 import id.lumbung.platform.testing.TestTokens;
 import id.lumbung.platform.testing.TestTopics;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,8 @@ class DeterminationConsumerTest {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void present() {
@@ -117,12 +121,12 @@ class DeterminationConsumerTest {
         }
     }
 
-    private void send(UUID household, String village, String program, String period, boolean eligible, Instant at,
+    private byte[] send(UUID household, String village, String program, String period, boolean eligible, Instant at,
             List<Map<String, String>> reasons) {
-        send(household, village, program, period, eligible, at, reasons, false);
+        return send(household, village, program, period, eligible, at, reasons, false);
     }
 
-    private void send(UUID household, String village, String program, String period, boolean eligible, Instant at,
+    private byte[] send(UUID household, String village, String program, String period, boolean eligible, Instant at,
             List<Map<String, String>> reasons, boolean asTheRelayDoes) {
         var data = new LinkedHashMap<String, Object>();
         data.put("householdId", household.toString());
@@ -141,6 +145,7 @@ class DeterminationConsumerTest {
         } else {
             TestTopics.send(DeterminationConsumer.TOPIC, household.toString(), event);
         }
+        return event;
     }
 
     /** As the platform's outbox relay publishes: with the structured-mode CloudEvents content-type header. */
@@ -155,6 +160,34 @@ class DeterminationConsumerTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aDeterminationTheViewCannotKeepWaitsWithTheHouseholdsLaterOnesUntilTheReplay() throws Exception {
+        var poisoned = UUID.randomUUID();
+        var fine = UUID.randomUUID();
+        var at = Instant.parse("2025-11-20T03:00:00Z");
+        Quarantined.refuse(dataSource, "determination_view", "new.household_id = '" + poisoned + "'");
+        try {
+            byte[] first = send(poisoned, VILLAGE, "BLTS_KESRA", "2025-Q4", true, at, List.of());
+            byte[] second = send(poisoned, VILLAGE, "PKH", "2025-Q4", true, at, List.of());
+            send(fine, VILLAGE, "BLTS_KESRA", "2025-Q4", true, at, List.of());
+
+            awaitExplanation(fine, 1);
+            long head = Quarantined.await(dataSource, "complaint.determinations", id(first), "QUARANTINED");
+            Quarantined.await(dataSource, "complaint.determinations", id(second), "HELD");
+            given().auth().oauth2(OPERATOR).when().get("/api/v1/explanations/" + poisoned).then().statusCode(404);
+
+            Quarantined.lift(dataSource, "determination_view");
+            assertThat(Quarantined.replay(head).getList("applied")).hasSize(2);
+            awaitExplanation(poisoned, 2);
+        } finally {
+            Quarantined.lift(dataSource, "determination_view");
+        }
+    }
+
+    private String id(byte[] event) {
+        return EventEnvelope.parse(json, event).id();
     }
 
     private static Map<String, String> reason(String code, String sentence) {

@@ -1,17 +1,22 @@
 package id.lumbung.disbursement.events;
 
 import id.lumbung.disbursement.service.LifeEventService;
+import id.lumbung.platform.events.EventEnvelope;
+import id.lumbung.platform.events.EventHandler;
+import id.lumbung.platform.events.EventRejectedException;
 import id.lumbung.platform.events.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes {@code registry.households.v1}: deaths and moves reported before payment block the family's orders; one transaction per polled batch. */
 @ApplicationScoped
-public class HouseholdConsumer {
+public class HouseholdConsumer implements EventHandler {
 
     public static final String TOPIC = "registry.households.v1";
+    private static final String HOUSEHOLD_STATE = "id.lumbung.registry.household.";
 
     private final Inbox inbox;
     private final LifeEventService life;
@@ -21,10 +26,29 @@ public class HouseholdConsumer {
         this.life = life;
     }
 
+    @Override
+    public String consumer() {
+        return "disbursement.households";
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
     @Incoming("households")
     @Blocking
-    public void onHouseholds(List<byte[]> payloads) {
-        inbox.processBatch("disbursement.households", payloads,
-                events -> life.householdsChanged(events.stream().map(event -> event.data()).toList()));
+    public void onHouseholds(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(this, records);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope.Received> events) {
+        for (var event : events) {
+            if (event.type() == null || !event.type().startsWith(HOUSEHOLD_STATE) || !event.data().isObject()) {
+                throw new EventRejectedException("type " + event.type() + " is not a registry.households.v1 household state");
+            }
+        }
+        life.householdsChanged(events.stream().map(EventEnvelope.Received::data).toList());
     }
 }

@@ -1,11 +1,16 @@
 package id.lumbung.eligibility.events;
 
 import id.lumbung.eligibility.service.ComplaintOutcomes;
+import id.lumbung.platform.events.EventEnvelope;
+import id.lumbung.platform.events.EventHandler;
+import id.lumbung.platform.events.EventRejectedException;
 import id.lumbung.platform.events.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -14,9 +19,10 @@ import org.jboss.logging.Logger;
  * programs. Other outcomes (an accepted usul reaches us as a registry change) are not ours.
  */
 @ApplicationScoped
-public class ComplaintOutcomeConsumer {
+public class ComplaintOutcomeConsumer implements EventHandler {
 
     static final String CONSUMER = "eligibility.complaint-outcomes";
+    static final String TOPIC = "complaint.outcomes.v1";
     static final String DECIDED = "id.lumbung.complaint.outcome.decided";
     private static final Logger LOG = Logger.getLogger(ComplaintOutcomeConsumer.class);
 
@@ -28,12 +34,27 @@ public class ComplaintOutcomeConsumer {
         this.outcomes = outcomes;
     }
 
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
     @Incoming("complaint-outcomes")
     @Blocking
-    public void onOutcome(byte[] payload) {
-        inbox.process(CONSUMER, payload, event -> {
+    public void onOutcome(ConsumerRecord<String, byte[]> record) {
+        inbox.process(this, record);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope.Received> events) {
+        for (var event : events) {
             if (!DECIDED.equals(event.type())) {
-                return;
+                throw new EventRejectedException("type " + event.type() + " is not a complaint.outcomes.v1 event");
             }
             var data = event.data();
             ComplaintOutcomes.Outcome outcome;
@@ -42,7 +63,7 @@ public class ComplaintOutcomeConsumer {
             } catch (IllegalArgumentException e) {
                 LOG.debugf("complaint outcome %s of event %s does not bear on eligibility", data.path("outcome").asText(),
                         event.id());
-                return;
+                continue;
             }
             ComplaintOutcomes.Decided decided;
             try {
@@ -53,13 +74,10 @@ public class ComplaintOutcomeConsumer {
                         data.path("detail").asText(null),
                         Instant.parse(required(data.path("decidedAt").asText(null), "decidedAt")));
             } catch (RuntimeException e) {
-                // a malformed event is skipped (and remembered) so that it cannot stop the topic
-                LOG.warnf("complaint event %s skipped, it does not follow complaint.outcomes.v1: %s", event.id(),
-                        e.getMessage());
-                return;
+                throw new EventRejectedException("does not follow complaint.outcomes.v1: " + e.getMessage(), e);
             }
             outcomes.record(decided);
-        });
+        }
     }
 
     private static String required(String value, String field) {

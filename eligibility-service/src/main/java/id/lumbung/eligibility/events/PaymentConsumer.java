@@ -1,13 +1,18 @@
 package id.lumbung.eligibility.events;
 
 import id.lumbung.eligibility.persistence.PaymentStatuses;
+import id.lumbung.platform.events.EventEnvelope;
+import id.lumbung.platform.events.EventHandler;
+import id.lumbung.platform.events.EventRejectedException;
 import id.lumbung.platform.events.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -16,11 +21,14 @@ import org.jboss.logging.Logger;
  * public status check. A later report (by its {@code at}) replaces an earlier one.
  */
 @ApplicationScoped
-public class PaymentConsumer {
+public class PaymentConsumer implements EventHandler {
 
     static final String CONSUMER = "eligibility.disbursement-payments";
+    static final String TOPIC = "disbursement.payments.v1";
     static final Set<String> TYPES = Set.of("id.lumbung.disbursement.payment.recorded",
             "id.lumbung.disbursement.order.blocked", "id.lumbung.disbursement.order.failed");
+    /** Types of the topic that the status check does not show. */
+    static final Set<String> NOT_OURS = Set.of("id.lumbung.disbursement.order.returned");
     private static final Logger LOG = Logger.getLogger(PaymentConsumer.class);
 
     private final Inbox inbox;
@@ -33,32 +41,51 @@ public class PaymentConsumer {
         this.clock = clock;
     }
 
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
     @Incoming("disbursement-payments")
     @Blocking
-    public void onPayment(byte[] payload) {
-        inbox.process(CONSUMER, payload, event -> {
+    public void onPayment(ConsumerRecord<String, byte[]> record) {
+        inbox.process(this, record);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope.Received> events) {
+        for (var event : events) {
+            if (NOT_OURS.contains(event.type())) {
+                continue;
+            }
             if (!TYPES.contains(event.type())) {
-                return;
+                throw new EventRejectedException("type " + event.type() + " is not a disbursement.payments.v1 event");
             }
-            var data = event.data();
-            PaymentStatuses.Report report;
-            try {
-                var period = text(data, "period");
-                if (!period.matches("\\d{4}-Q[1-4]")) {
-                    throw new IllegalArgumentException("period must look like 2025-Q4");
-                }
-                report = new PaymentStatuses.Report(text(data, "orderId"), UUID.fromString(text(data, "householdId")),
-                        text(data, "programCode"), period, PaymentStatuses.Status.valueOf(text(data, "status")),
-                        Instant.parse(text(data, "at")), data.path("reason").isTextual() ? data.get("reason").asText() : null);
-            } catch (RuntimeException e) {
-                LOG.warnf("payment event %s skipped, it does not follow disbursement.payments.v1: %s", event.id(),
-                        e.getMessage());
-                return;
-            }
+            var report = report(event);
             boolean kept = payments.record(report, clock.instant());
             LOG.debugf("payment %s of household %s %s %s: %s%s", report.orderId(), report.householdId(),
                     report.programCode(), report.period(), report.status(), kept ? "" : " (a later report is held)");
-        });
+        }
+    }
+
+    private static PaymentStatuses.Report report(EventEnvelope.Received event) {
+        var data = event.data();
+        try {
+            var period = text(data, "period");
+            if (!period.matches("\\d{4}-Q[1-4]")) {
+                throw new IllegalArgumentException("period must look like 2025-Q4");
+            }
+            return new PaymentStatuses.Report(text(data, "orderId"), UUID.fromString(text(data, "householdId")),
+                    text(data, "programCode"), period, PaymentStatuses.Status.valueOf(text(data, "status")),
+                    Instant.parse(text(data, "at")), data.path("reason").isTextual() ? data.get("reason").asText() : null);
+        } catch (RuntimeException e) {
+            throw new EventRejectedException("does not follow disbursement.payments.v1: " + e.getMessage(), e);
+        }
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode data, String field) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.lumbung.eligibility.TestClock;
 import id.lumbung.platform.security.Roles;
 import id.lumbung.platform.testing.TestTokens;
+import id.lumbung.platform.events.EventEnvelope;
+import id.lumbung.platform.testing.Quarantined;
 import id.lumbung.platform.testing.TestTopics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -174,10 +176,10 @@ class DeterminationFlowTest {
     }
 
     @Test
-    void aMalformedRegistryEventIsSkippedWithoutStoppingTheTopic() {
+    void aMalformedRegistryEventIsQuarantinedWithoutStoppingTheTopic() {
         var broken = family(DEMAK, 3).head();
         broken.data.put("villageCode", "somewhere");
-        broken.send();
+        byte[] event = broken.send();
         TestTopics.send(RegistryEvents.TOPIC, broken.id.toString(), "not a cloud event".getBytes());
         var fine = family(DEMAK, 3).head();
         fine.send();
@@ -185,6 +187,9 @@ class DeterminationFlowTest {
         awaitDeterminations(fine.id, d -> true);
         given().auth().oauth2(TestTokens.token(Roles.KEMENSOS)).queryParam("householdId", broken.id.toString())
                 .when().get("/api/v1/determinations").then().statusCode(404);
+        long quarantined = Quarantined.await(dataSource, "eligibility.registry-households",
+                EventEnvelope.parse(RegistryEvents.JSON, event).id(), "QUARANTINED");
+        assertThat(Quarantined.view(quarantined).getString("entry.error")).contains("does not follow registry.households.v1");
     }
 
     /** Polls the REST API until the household's determinations satisfy {@code ready}. */

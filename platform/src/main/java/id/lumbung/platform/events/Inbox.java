@@ -3,18 +3,28 @@ package id.lumbung.platform.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The idempotent consumer: an event's id is recorded in {@code inbox_event} in the same transaction
- * as its effect, so a redelivered event (relay retry, consumer restart, rebalance) changes nothing.
+ * The idempotent consumer: an event's id is recorded in {@code inbox_event} in the same transaction as its
+ * effect, so a redelivered event (relay retry, consumer restart, rebalance) changes nothing.
+ * <p>
+ * A consumer never stops for one event. A failure that passes by itself (database or broker away, deadlock)
+ * is retried with backoff until it goes through. An event that fails for a reason retrying cannot cure is
+ * moved to {@link Quarantine} (and its dead-letter topic) in a transaction of its own, and the consumer goes on
+ * with the next event; later events with the same key are held behind it, so state never moves past a hole.
  */
 @ApplicationScoped
 public class Inbox {
@@ -23,85 +33,148 @@ public class Inbox {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final Quarantine quarantine;
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+    private volatile boolean stopping;
 
-    public Inbox(AgroalDataSource dataSource, ObjectMapper json) {
+    public Inbox(AgroalDataSource dataSource, ObjectMapper json, Quarantine quarantine,
+            @ConfigProperty(name = "lumbung.inbox.retry.first-delay", defaultValue = "200ms") Duration firstDelay,
+            @ConfigProperty(name = "lumbung.inbox.retry.max-delay", defaultValue = "30s") Duration maxDelay) {
         this.dataSource = dataSource;
         this.json = json;
+        this.quarantine = quarantine;
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** A record as it came off the topic, with its CloudEvent, or {@code event == null} when it is not one. */
+    record Arrival(ConsumerRecord<String, byte[]> record, EventEnvelope.Received event, String id, String key,
+            String malformed) {
+    }
+
+    /** Applies one record once; returns 1 if it took effect now, 0 for a repeat, a held or a quarantined event. */
+    public int process(EventHandler handler, ConsumerRecord<String, byte[]> record) {
+        return processBatch(handler, List.of(record));
     }
 
     /**
-     * Applies {@code effect} once per event id for {@code consumer}. Returns false for a repeat or for a
-     * payload that is not a CloudEvent (logged and skipped: one bad record must not stop a topic).
-     * If the effect throws, nothing is recorded and the exception propagates, so the event comes again.
+     * Applies the records of a polled batch that {@code handler} has not seen, in the order received and in one
+     * transaction with their inbox records: a bulk flow (an import announcing a million households) costs one
+     * commit per poll instead of one per event. If the batch fails for a lasting reason, every event is applied
+     * on its own, so only the event that keeps failing is quarantined. Returns how many events took effect.
      */
-    public boolean process(String consumer, byte[] payload, Consumer<EventEnvelope.Received> effect) {
-        EventEnvelope.Received event;
-        try {
-            event = EventEnvelope.parse(json, payload);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("%s skipped a record that is not a CloudEvent: %s", consumer, e.getMessage());
-            return false;
+    public int processBatch(EventHandler handler, Iterable<ConsumerRecord<String, byte[]>> records) {
+        var arrivals = new ArrayList<Arrival>();
+        for (var record : records) {
+            arrivals.add(arrive(record));
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!firstTime(consumer, event.id())) {
-                return false;
-            }
-            effect.accept(event);
-            return true;
-        });
-    }
-
-    /**
-     * Applies {@code effect} once to the events of a polled batch that {@code consumer} has not seen, in the
-     * order received and in one transaction with their inbox records: a bulk flow (an import announcing a
-     * million households) costs one commit per poll instead of one per event. Repeats, within the batch or
-     * from before, and records that are not CloudEvents are left out. If the batch fails, every event is
-     * retried on its own through {@link #process}, so one event that keeps failing propagates alone and the
-     * others still go in. Returns how many events were applied.
-     */
-    public int processBatch(String consumer, List<byte[]> payloads, Consumer<List<EventEnvelope.Received>> effect) {
-        var events = new ArrayList<EventEnvelope.Received>(payloads.size());
-        var parsed = new ArrayList<byte[]>(payloads.size());
-        for (byte[] payload : payloads) {
-            try {
-                events.add(EventEnvelope.parse(json, payload));
-                parsed.add(payload);
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("%s skipped a record that is not a CloudEvent: %s", consumer, e.getMessage());
-            }
-        }
-        if (events.isEmpty()) {
+        if (arrivals.isEmpty()) {
             return 0;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                var fresh = firstTimes(consumer, events);
-                if (!fresh.isEmpty()) {
-                    effect.accept(fresh);
-                }
-                return fresh.size();
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("%s could not apply a batch of %d events (%s): applying them one by one", consumer,
-                    events.size(), e.getMessage());
+            return retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, arrivals)));
+        } catch (RuntimeException batchFailure) {
+            if (arrivals.size() > 1) {
+                LOG.warnf("%s could not apply a batch of %d events (%s): applying them one by one", handler.consumer(),
+                        arrivals.size(), Failures.firstLine(batchFailure));
+            }
             int applied = 0;
-            for (byte[] payload : parsed) {
-                if (process(consumer, payload, event -> effect.accept(List.of(event)))) {
-                    applied++;
+            for (var arrival : arrivals) {
+                try {
+                    applied += retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, List.of(arrival))));
+                } catch (RuntimeException failure) {
+                    retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> {
+                        if (recordFirstTimes(handler.consumer(), List.of(arrival)).isEmpty()) {
+                            return 0; // another replica took it meanwhile
+                        }
+                        quarantine.hold(handler, arrival, Failures.describe(failure), false);
+                        return 0;
+                    }));
                 }
             }
             return applied;
         }
     }
 
-    /** Records the events' ids for {@code consumer}; returns the events seen for the first time, in order. */
-    private List<EventEnvelope.Received> firstTimes(String consumer, List<EventEnvelope.Received> events) {
+    private Arrival arrive(ConsumerRecord<String, byte[]> record) {
+        String position = record.topic() + "/" + record.partition() + "@" + record.offset();
+        try {
+            var event = EventEnvelope.parse(json, record.value() == null ? new byte[0] : record.value());
+            if (event.id() == null || event.id().isBlank()) {
+                throw new IllegalArgumentException("the CloudEvent has no id");
+            }
+            return new Arrival(record, event, event.id(), record.key() != null ? record.key() : event.subject(), null);
+        } catch (IllegalArgumentException e) {
+            return new Arrival(record, null, position, record.key(), e.getMessage());
+        }
+    }
+
+    /** In the caller's transaction: the events seen for the first time, less the held and the malformed, applied. */
+    private int apply(EventHandler handler, List<Arrival> arrivals) {
+        var fresh = recordFirstTimes(handler.consumer(), arrivals);
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        Set<String> held = quarantine.openKeys(handler.consumer(), fresh.stream().map(Arrival::key).toList());
+        var ready = new ArrayList<EventEnvelope.Received>(fresh.size());
+        for (var arrival : fresh) {
+            if (arrival.event() == null) {
+                quarantine.hold(handler, arrival, "not a CloudEvent: " + arrival.malformed(), held.contains(arrival.key()));
+            } else if (arrival.key() != null && held.contains(arrival.key())) {
+                quarantine.hold(handler, arrival, "held behind an earlier event of key " + arrival.key()
+                        + " that is in quarantine", true);
+            } else {
+                ready.add(arrival.event());
+                continue;
+            }
+            if (arrival.key() != null) {
+                held.add(arrival.key());
+            }
+        }
+        if (!ready.isEmpty()) {
+            handler.apply(ready);
+        }
+        return ready.size();
+    }
+
+    /** Retries {@code work} with backoff while it fails for a passing reason; a lasting failure propagates. */
+    private <T> T retrying(EventHandler handler, Supplier<T> work) {
+        long delay = firstDelay.toMillis();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e) || stopping) {
+                    throw e;
+                }
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("%s cannot apply events for now (attempt %d, next in %d ms): %s", handler.consumer(),
+                            attempt, delay, Failures.firstLine(e));
+                }
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                delay = Math.min(delay * 2, maxDelay.toMillis());
+            }
+        }
+    }
+
+    /** Records the arrivals' ids for {@code consumer}; returns those seen for the first time, in order. */
+    private List<Arrival> recordFirstTimes(String consumer, List<Arrival> arrivals) {
         Set<String> inserted = new HashSet<>();
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
                 insert into inbox_event (consumer, event_id) select ?, unnest(?::text[])
                 on conflict do nothing returning event_id""")) {
             insert.setString(1, consumer);
-            insert.setArray(2, connection.createArrayOf("text", events.stream().map(EventEnvelope.Received::id).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", arrivals.stream().map(Arrival::id).toArray()));
             try (var rs = insert.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1));
@@ -110,23 +183,12 @@ public class Inbox {
         } catch (SQLException e) {
             throw new IllegalStateException("inbox write failed", e);
         }
-        var fresh = new ArrayList<EventEnvelope.Received>(inserted.size());
-        for (var event : events) {
-            if (inserted.remove(event.id())) {
-                fresh.add(event);
+        var fresh = new ArrayList<Arrival>(inserted.size());
+        for (var arrival : arrivals) {
+            if (inserted.remove(arrival.id())) {
+                fresh.add(arrival);
             }
         }
         return fresh;
-    }
-
-    private boolean firstTime(String consumer, String eventId) {
-        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(
-                "insert into inbox_event (consumer, event_id) values (?, ?) on conflict do nothing")) {
-            insert.setString(1, consumer);
-            insert.setString(2, eventId);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("inbox write failed", e);
-        }
     }
 }

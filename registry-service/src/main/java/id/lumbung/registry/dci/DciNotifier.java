@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lumbung.platform.events.EventEnvelope;
 import id.lumbung.platform.events.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Status;
+import id.lumbung.platform.events.EventHandler;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +31,7 @@ import org.jboss.logging.Logger;
  * as the inbox entry, then delivered with the callback retries.
  */
 @ApplicationScoped
-public class DciNotifier {
+public class DciNotifier implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(DciNotifier.class);
     private static final String PREFIX = "id.lumbung.registry.household.";
@@ -44,9 +49,11 @@ public class DciNotifier {
     private final ObjectMapper json;
     private final Clock clock;
     private final DciConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
     public DciNotifier(Inbox inbox, DciSubscriptions subscriptions, DciSearch search, DciCallbacks callbacks,
-            ObjectMapper json, Clock clock, DciConfig config) {
+            ObjectMapper json, Clock clock, DciConfig config, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.inbox = inbox;
         this.subscriptions = subscriptions;
         this.search = search;
@@ -56,15 +63,44 @@ public class DciNotifier {
         this.config = config;
     }
 
+    @Override
+    public String consumer() {
+        return "registry-service.dci-notify";
+    }
+
+    @Override
+    public String topic() {
+        return "registry.households.v1";
+    }
+
     @Incoming("registry-households-dci")
     @Blocking
-    public void on(byte[] payload) {
+    public void on(ConsumerRecord<String, byte[]> record) {
+        inbox.process(this, record);
+    }
+
+    /** Records the notifications owed; they are sent once committed, so each attempt has its row to count on. */
+    @Override
+    public void apply(List<EventEnvelope.Received> events) {
         var owed = new ArrayList<Owed>();
-        inbox.process("registry-service.dci-notify", payload, event -> owed.addAll(owe(event)));
-        // sent only once the notifications are committed, so each attempt has its row to count on
-        for (var o : owed) {
-            send(o.id(), o.target(), o.body());
+        for (var event : events) {
+            owed.addAll(owe(event));
         }
+        if (owed.isEmpty()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    owed.forEach(o -> send(o.id(), o.target(), o.body()));
+                }
+            }
+        });
     }
 
     /**

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import id.lumbung.platform.testing.Quarantined;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,6 +44,8 @@ class DciSubscriptionTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource dataSource;
 
     HttpServer receiver;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -125,6 +129,38 @@ class DciSubscriptionTest {
         assertThat(again.path("message").path("status_reason_code").asText()).isEqualTo("rjct.event.already_unsubscribed");
         postValid("unsubscribe", token(SENDER, "33.20"), unsubscribeRequest(second), 200);
         awaitCallback("on-unsubscribe");
+    }
+
+    @Test
+    void aNotificationThatCannotBeRecordedIsQuarantinedAndDeliveredOnceAfterTheReplay() throws Exception {
+        String code = subscribe("register", "33.20.06");
+        Quarantined.refuse(dataSource, "dci_notification", "new.body::text like '%SUMIYATI%'");
+        try {
+            var poisoned = register(VILLAGE, 2, new DciTestSupport.Person("FEMALE", "1972-03-04", "KEPALA_KELUARGA", "Sumiyati"));
+            var fine = register(VILLAGE, 3, new DciTestSupport.Person("MALE", "1979-08-09", "KEPALA_KELUARGA", "Paimin"));
+            awaitNotify(code, fine.noKk());
+
+            long head = 0;
+            for (int i = 0; i < 300 && head == 0; i++) {
+                try (var c = dataSource.getConnection(); var s = c.prepareStatement("""
+                        select id from event_quarantine where consumer = 'registry-service.dci-notify'
+                        and status = 'QUARANTINED' and error like '%test rule refuses%' order by id desc limit 1""");
+                        var rs = s.executeQuery()) {
+                    head = rs.next() ? rs.getLong(1) : 0;
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            assertThat(head).as("the household event whose notification could not be recorded is quarantined").isPositive();
+
+            Quarantined.lift(dataSource, "dci_notification");
+            assertThat(Quarantined.replay(head).getList("applied")).hasSize(1);
+            awaitNotify(code, poisoned.noKk());
+            assertThat(delivery(code, poisoned.noKk())).isEqualTo("DELIVERED/1");
+        } finally {
+            Quarantined.lift(dataSource, "dci_notification");
+            postValid("unsubscribe", token(SENDER, "33.20"), unsubscribeRequest(code), 200);
+            awaitCallback("on-unsubscribe");
+        }
     }
 
     @Test

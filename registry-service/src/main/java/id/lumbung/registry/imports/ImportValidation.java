@@ -1,5 +1,6 @@
 package id.lumbung.registry.imports;
 
+import id.lumbung.registry.domain.FieldBounds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,25 @@ final class ImportValidation {
                         "'socioEconomic.kksCard', 'kks_card', 'INVALID_BOOLEAN', 'KKS card is true or false', h.kks_raw"),
                 new Check("h.parse_error is null and h.livestock is null",
                         "'socioEconomic.livestock', 'livestock', 'INVALID_LIVESTOCK', 'livestock looks like KAMBING=2;SAPI=1', h.livestock_raw"),
+                new Check("h.parse_error is null and (length(h.address) > " + FieldBounds.ADDRESS + " or length(h.rt) > "
+                        + FieldBounds.RT_RW + " or length(h.rw) > " + FieldBounds.RT_RW + ")",
+                        "'address', 'address', 'TOO_LONG', 'address is at most " + FieldBounds.ADDRESS + " characters, RT and RW at most "
+                        + FieldBounds.RT_RW + "', length(h.address)::text"),
+                new Check("h.parse_error is null and greatest(length(h.housing_tenure), length(h.floor_type), length(h.wall_type), "
+                        + "length(h.roof_type), length(h.water_source), length(h.toilet)) > " + FieldBounds.ATTRIBUTE,
+                        "'socioEconomic', 'housing_tenure', 'TOO_LONG', 'housing tenure, floor, wall, roof, water source and toilet are at most "
+                        + FieldBounds.ATTRIBUTE + " characters each', null"),
+                new Check("h.parse_error is null and (cardinality(h.assets) > " + FieldBounds.LIST_ITEMS
+                        + " or (cardinality(h.assets) > 0 and (select max(length(a)) from unnest(h.assets) a) > " + FieldBounds.ATTRIBUTE
+                        + ") or (h.livestock is not null and h.livestock <> '{}'::jsonb and (select count(*) from jsonb_object_keys(h.livestock)) > "
+                        + FieldBounds.LIST_ITEMS + "))",
+                        "'socioEconomic.assets', 'assets', 'TOO_MANY', 'at most " + FieldBounds.LIST_ITEMS + " assets of at most "
+                        + FieldBounds.ATTRIBUTE + " characters, and " + FieldBounds.LIST_ITEMS + " livestock kinds', cardinality(h.assets)::text"),
+                new Check("h.parse_error is null and (h.floor_area_m2 > " + FieldBounds.AREA_MAX + " or h.land_area_m2 > " + FieldBounds.AREA_MAX
+                        + " or h.electricity_va > " + FieldBounds.ELECTRICITY_VA_MAX + " or h.monthly_income > " + FieldBounds.INCOME_MAX + ")",
+                        "'socioEconomic', 'floor_area_m2', 'OUT_OF_RANGE', 'areas are at most " + FieldBounds.AREA_MAX
+                        + " m², electricity at most " + FieldBounds.ELECTRICITY_VA_MAX + " VA and monthly income at most Rp"
+                        + FieldBounds.INCOME_MAX + "', null"),
                 new Check("h.parse_error is null and kk.n > 1",
                         "'noKk', 'no_kk', 'DUPLICATE_NO_KK', 'the same No. KK is on more than one line of the file', import_mask(h.no_kk)"),
                 new Check("h.parse_error is null and m.n is null",
@@ -161,6 +181,12 @@ final class ImportValidation {
                         "'nik', 'nik', 'UNKNOWN_DISTRICT', 'NIK district code ' || p.district || ' is not a Kemendagri district', import_mask(p.nik)"),
                 new Check("p.parse_error is null and p.full_name is null",
                         "'fullName', 'full_name', 'MISSING_FIELD', 'full name is required', null"),
+                new Check("p.parse_error is null and length(p.full_name) > " + FieldBounds.NAME,
+                        "'fullName', 'full_name', 'TOO_LONG', 'full name is at most " + FieldBounds.NAME + " characters', length(p.full_name)::text"),
+                new Check("p.parse_error is null and greatest(length(p.birth_place), length(p.marital_status), length(p.education), "
+                        + "length(p.occupation), length(p.disability)) > " + FieldBounds.ATTRIBUTE,
+                        "'birthPlace', 'birth_place', 'TOO_LONG', 'birth place, marital status, education, occupation and disability are at most "
+                        + FieldBounds.ATTRIBUTE + " characters each', null"),
                 new Check("p.parse_error is null and coalesce(p.sex, '') not in ('MALE', 'FEMALE')",
                         "'sex', 'sex', 'INVALID_SEX', 'sex is MALE or FEMALE', p.sex"),
                 new Check("p.parse_error is null and p.birth_date is null",

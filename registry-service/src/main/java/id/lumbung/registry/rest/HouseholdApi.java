@@ -2,9 +2,12 @@ package id.lumbung.registry.rest;
 
 import id.lumbung.platform.id.Sex;
 import id.lumbung.registry.domain.EmploymentFact;
+import id.lumbung.registry.domain.FieldBounds;
 import id.lumbung.registry.domain.LifeStatus;
 import id.lumbung.registry.domain.Relationship;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,41 +33,42 @@ public final class HouseholdApi {
 
     /** DTSEN-style socio-economic attributes of a family (the family part of the proxy-means test). */
     public record SocioEconomic(
-            String housingTenure,
-            @PositiveOrZero BigDecimal floorAreaM2,
-            String floorType,
-            String wallType,
-            String roofType,
-            String waterSource,
-            String toilet,
-            @PositiveOrZero Integer electricityVa,
-            @PositiveOrZero BigDecimal landAreaM2,
-            List<@NotBlank String> assets,
-            Map<String, @PositiveOrZero Integer> livestock,
-            @PositiveOrZero Long monthlyIncome,
+            @Size(max = FieldBounds.ATTRIBUTE) String housingTenure,
+            @PositiveOrZero @DecimalMax(FieldBounds.AREA_MAX) @Digits(integer = 7, fraction = 1) BigDecimal floorAreaM2,
+            @Size(max = FieldBounds.ATTRIBUTE) String floorType,
+            @Size(max = FieldBounds.ATTRIBUTE) String wallType,
+            @Size(max = FieldBounds.ATTRIBUTE) String roofType,
+            @Size(max = FieldBounds.ATTRIBUTE) String waterSource,
+            @Size(max = FieldBounds.ATTRIBUTE) String toilet,
+            @PositiveOrZero @Max(FieldBounds.ELECTRICITY_VA_MAX) Integer electricityVa,
+            @PositiveOrZero @DecimalMax(FieldBounds.AREA_MAX) @Digits(integer = 7, fraction = 1) BigDecimal landAreaM2,
+            @Size(max = FieldBounds.LIST_ITEMS) List<@NotBlank @Size(max = FieldBounds.ATTRIBUTE) String> assets,
+            @Size(max = FieldBounds.LIST_ITEMS) Map<@Size(max = FieldBounds.ATTRIBUTE) String,
+                    @PositiveOrZero @Max(FieldBounds.LIVESTOCK_MAX) Integer> livestock,
+            @PositiveOrZero @Max(FieldBounds.INCOME_MAX) Long monthlyIncome,
             boolean kksCard) {
     }
 
     public record MemberInput(
             @NotNull @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String nik,
-            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Size(max = FieldBounds.NAME) String fullName,
             @NotNull Sex sex,
             @NotNull @Past LocalDate birthDate,
-            @Size(max = 100) String birthPlace,
+            @Size(max = FieldBounds.ATTRIBUTE) String birthPlace,
             @NotNull Relationship relationship,
-            String maritalStatus,
-            String education,
-            String occupation,
-            String disability,
+            @Size(max = FieldBounds.ATTRIBUTE) String maritalStatus,
+            @Size(max = FieldBounds.ATTRIBUTE) String education,
+            @Size(max = FieldBounds.ATTRIBUTE) String occupation,
+            @Size(max = FieldBounds.ATTRIBUTE) String disability,
             Set<EmploymentFact> employment) {
     }
 
     public record RegisterHousehold(
             @NotNull @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String noKk,
             @NotNull @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}", message = "must be a village code like 33.20.01.2001") String villageCode,
-            @NotBlank @Size(max = 500) String address,
-            @Size(max = 3) String rt,
-            @Size(max = 3) String rw,
+            @NotBlank @Size(max = FieldBounds.ADDRESS) String address,
+            @Size(max = FieldBounds.RT_RW) String rt,
+            @Size(max = FieldBounds.RT_RW) String rw,
             @Valid SocioEconomic socioEconomic,
             @Min(1) @Max(10) Integer desil,
             @Pattern(regexp = "\\d{4}-Q[1-4]", message = "must look like 2025-Q4") String desilPeriod,
@@ -83,9 +87,9 @@ public final class HouseholdApi {
 
     /** Attributes of a household that change without a new KK (a new village or KK is a move). */
     public record UpdateHousehold(
-            @NotBlank @Size(max = 500) String address,
-            @Size(max = 3) String rt,
-            @Size(max = 3) String rw,
+            @NotBlank @Size(max = FieldBounds.ADDRESS) String address,
+            @Size(max = FieldBounds.RT_RW) String rt,
+            @Size(max = FieldBounds.RT_RW) String rw,
             @Valid SocioEconomic socioEconomic,
             @NotBlank @Size(max = 500) String reason) {
     }
@@ -99,11 +103,11 @@ public final class HouseholdApi {
 
     /** Facts about a person that change over time; NIK, sex and birth date never do. */
     public record UpdatePerson(
-            @NotBlank @Size(max = 200) String fullName,
-            String maritalStatus,
-            String education,
-            String occupation,
-            String disability,
+            @NotBlank @Size(max = FieldBounds.NAME) String fullName,
+            @Size(max = FieldBounds.ATTRIBUTE) String maritalStatus,
+            @Size(max = FieldBounds.ATTRIBUTE) String education,
+            @Size(max = FieldBounds.ATTRIBUTE) String occupation,
+            @Size(max = FieldBounds.ATTRIBUTE) String disability,
             Set<EmploymentFact> employment,
             @NotBlank @Size(max = 500) String reason) {
     }
@@ -130,8 +134,8 @@ public final class HouseholdApi {
             @NotNull @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String newNoKk,
             @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}", message = "must be a village code like 33.20.01.2001") String villageCode,
             @Size(max = 500) String address,
-            @Size(max = 3) String rt,
-            @Size(max = 3) String rw,
+            @Size(max = FieldBounds.RT_RW) String rt,
+            @Size(max = FieldBounds.RT_RW) String rw,
             @NotEmpty List<@Pattern(regexp = "\\d{16}") String> members,
             @NotNull @Pattern(regexp = "\\d{16}") String newHead,
             @Pattern(regexp = "\\d{16}") String remainingHead,

@@ -79,6 +79,28 @@ class HouseholdResourceTest {
     }
 
     @Test
+    void refusesFieldsLargerThanAnyConsumerCanStoreAndWritesNothing() {
+        String family = Households.family(VILLAGE, 3);
+        String noKk = family.substring(family.indexOf("\"noKk\": \"") + 9, family.indexOf("\"noKk\": \"") + 25);
+        var bodies = java.util.List.of(
+                family.replace("\"wallType\": \"BAMBU\"", "\"wallType\": \"" + "B".repeat(1_001) + "\""),
+                family.replace("\"Slamet Riyadi\"", "\"" + "S".repeat(6_477) + "\""),
+                family.replace("[\"SEPEDA_MOTOR\"]", "[" + String.join(", ", java.util.Collections.nCopies(51, "\"TV\"")) + "]"),
+                family.replace("\"floorAreaM2\": 36.0", "\"floorAreaM2\": 1e30"),
+                family.replace("\"electricityVa\": 450", "\"electricityVa\": 2000000000"));
+        for (String body : bodies) {
+            given().auth().oauth2(TestTokens.token(Roles.OPERATOR_DESA, VILLAGE))
+                    .contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/households")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.size()", org.hamcrest.Matchers.greaterThan(0));
+        }
+        given().auth().oauth2(TestTokens.token(Roles.KEMENSOS)).header("X-Purpose", "verifikasi data").queryParam("noKk", noKk)
+                .when().get("/api/v1/households").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void anOperatorOnlyRegistersInItsOwnVillage() {
         given().auth().oauth2(TestTokens.token(Roles.OPERATOR_DESA, "33.20.01.2001"))
                 .contentType(ContentType.JSON).body(Households.family(VILLAGE, 3))

@@ -73,15 +73,16 @@ public class StatusCheck {
 
     public StatusApi.StatusAnswer check(StatusApi.StatusRequest request, String clientAddress) {
         long started = System.nanoTime();
-        var wait = limiter.acquire(clientAddress);
-        if (wait.isPresent()) {
-            throw new TooManyLookups(wait.getAsLong());
-        }
         if (request == null) {
             throw ProblemException.invalid("nik", "give either nik, or fullName with villageCode");
         }
         var query = query(request);
+        // only a request with a solved challenge spends a token: unsolved floods cannot drain a client's bucket
         challenges.redeem(request.challenge(), request.solution());
+        var wait = limiter.acquire(clientAddress);
+        if (wait.isPresent()) {
+            throw new TooManyLookups(wait.getAsLong());
+        }
         var result = query.nik() != null ? lookup.byNik(query.nik()) : lookup.byName(query.villageCode(), query.name());
         var answer = answer(result);
         LOG.debugf("status check by %s: %s", query.nik() != null ? "NIK " + Masking.nik(query.nik()) : "name", answer.status());

@@ -96,6 +96,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
+        String state = sqlState(e);
+        if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            // a value the database refused: the caller's to change, but a rule of ours should have named it first
+            LOG.warnf("a request reached the database with a value it refused (SQLSTATE %s), reference %s: %s", state,
+                    reference, firstLine(e));
+            boolean conflict = state.startsWith("23");
+            return respond(Problem.of(conflict ? 409 : 400, conflict ? "conflict" : "invalid-request",
+                    conflict ? "Conflict" : "Invalid request",
+                    (conflict ? "the request conflicts with data already recorded" : "a value in the request cannot be stored")
+                            + "; quote reference " + reference + " if this is unexpected")
+                    .with(Map.of("reference", reference)), uri);
+        }
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return respond(Problem.of(500, "internal", "Internal error",
                 "the request could not be completed; quote reference " + reference + " to the operators")
@@ -103,8 +115,34 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem, UriInfo uri) {
-        var body = uri != null ? problem.at(URI.create(uri.getPath())) : problem;
+        var body = uri != null ? problem.at(instance(uri)) : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** The request's path as it was sent (still percent-encoded), so any path a caller can send names the problem. */
+    private static URI instance(UriInfo uri) {
+        try {
+            return URI.create(uri.getRequestUri().getRawPath());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The SQLSTATE of the first SQL failure under {@code e}, or null. */
+    static String sqlState(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String field(ConstraintViolation<?> v) {

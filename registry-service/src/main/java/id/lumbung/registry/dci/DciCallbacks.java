@@ -71,6 +71,13 @@ public class DciCallbacks {
 
     private void deliver(URI target, String body, String label, Attempts attempts, int attempt, long nextDelayMs) {
         String failure;
+        // checked again at each attempt: the name may resolve elsewhere now than when the request came
+        String refused = config.callback().allowPrivateAddresses() ? null : CallbackTargets.notPublic(target.getHost());
+        if (refused != null) {
+            attempts.record("FAILED", "the callback address " + refused);
+            LOG.warnf("DCI callback for %s to %s refused: it %s", label, target.getHost(), refused);
+            return;
+        }
         try {
             var response = http.send(HttpRequest.newBuilder(target).timeout(config.callback().timeout())
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -50,6 +50,13 @@ public interface DciConfig {
 
         @WithDefault("PT10S")
         Duration timeout();
+
+        /**
+         * Whether answers may go to loopback, link-local, private or shared addresses. Off in production: an
+         * answer carries unmasked personal data and must not reach the registry's own network.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
     }
 
     interface Client {
@@ -61,5 +68,11 @@ public interface DciConfig {
 
         /** Region-code prefixes the client may read; empty with a national role only. */
         Optional<List<String>> regions();
+
+        /**
+         * The client's registered callback address: used when a request names no {@code sender_uri}, and the only
+         * prefix a {@code sender_uri} may have.
+         */
+        Optional<String> callbackUri();
     }
 }

@@ -221,19 +221,10 @@ public class DciRegistry {
         return message;
     }
 
-    private static URI callbackUri(DciEnvelope e) {
-        try {
-            if (e.senderUri() == null) {
-                throw new IllegalArgumentException("missing");
-            }
-            var uri = new URI(e.senderUri());
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not http(s)");
-            }
-            return uri;
-        } catch (java.net.URISyntaxException | IllegalArgumentException ex) {
-            throw new DciException(DciException.Code.SENDER_URI_INVALID,
-                    "an async request needs header.sender_uri, the http(s) address the answer is posted to");
-        }
+    private URI callbackUri(DciEnvelope e) {
+        var client = config.clients().get(e.senderId());
+        return CallbackTargets.choose(e.senderUri(), client == null ? java.util.Optional.empty() : client.callbackUri(),
+                config.callback().allowPrivateAddresses());
     }
+
 }

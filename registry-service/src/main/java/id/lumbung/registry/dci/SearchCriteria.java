@@ -1,6 +1,7 @@
 package id.lumbung.registry.dci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.lumbung.platform.id.InvalidIdentifierException;
 import id.lumbung.platform.id.RegionCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,6 +89,9 @@ final class SearchCriteria {
         String type = idType(query);
         if (value.isEmpty()) {
             throw new Rejected(CRITERIA, "an idtype-value query needs a value");
+        }
+        if (value.length() > 64 || value.indexOf('\u0000') >= 0) {
+            throw new Rejected(CRITERIA, "an identifier is at most 64 characters, without NUL");
         }
         return switch (type) {
             case "NIK" -> entity == Entity.MEMBER ? "p.nik = " + param(value)
@@ -226,7 +230,13 @@ final class SearchCriteria {
 
     private RegionCode region(JsonNode value) {
         String raw = value.asText("").strip();
-        var region = RegionCode.of(raw);
+        RegionCode region;
+        try {
+            region = RegionCode.of(raw);
+        } catch (InvalidIdentifierException e) {
+            throw new Rejected(CRITERIA, "region " + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw)
+                    + " is not a Kemendagri region code like 33.20 or 33.20.06.1001");
+        }
         var problem = RegionCode.problemWith(region.value());
         if (problem.isPresent()) {
             throw new Rejected(CRITERIA, "region " + raw + ": " + problem.get());

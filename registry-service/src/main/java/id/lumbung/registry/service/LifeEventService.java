@@ -56,6 +56,12 @@ public class LifeEventService {
                 throw ProblemException.invalid("members", "NIK " + Masking.nik(nik) + " is not a current member of this KK");
             }
         }
+        var closing = new ArrayList<MembershipEntity>();
+        leaving.forEach(nik -> closing.add(byNik.get(nik)));
+        if (in.remainingHead() != null && byNik.containsKey(in.remainingHead())) {
+            closing.add(byNik.get(in.remainingHead()));
+        }
+        requireNotBeforeMembership(closing, in.date());
         if (!leaving.contains(in.newHead())) {
             throw ProblemException.invalid("newHead", "the head of the new KK must be one of the members who leave");
         }
@@ -136,6 +142,7 @@ public class LifeEventService {
         }
         var targetBefore = changes.view(target);
         var sourceBefore = changes.view(source);
+        requireNotBeforeMembership(MembershipEntity.current(source.id), in.date());
         for (var m : new ArrayList<>(MembershipEntity.current(source.id))) {
             m.validTo = in.date();
             MembershipEntity.flush();
@@ -147,6 +154,16 @@ public class LifeEventService {
         var sourceAfter = changes.changed(source, HouseholdEvents.DISSOLVED, "MERGED_AWAY", actor, in.reason(), sourceBefore);
         var targetAfter = changes.changed(target, HouseholdEvents.MERGED, "MERGED", actor, in.reason(), targetBefore);
         return new HouseholdApi.LifeEventResult(List.of(targetAfter, sourceAfter));
+    }
+
+    /** A membership ends on or after the day it began: a change dated earlier contradicts the KK's history. */
+    private static void requireNotBeforeMembership(List<MembershipEntity> closing, LocalDate date) {
+        for (var m : closing) {
+            if (m.validFrom.isAfter(date)) {
+                throw ProblemException.invalid("date", "NIK " + Masking.nik(m.nik) + " has been on this KK since "
+                        + m.validFrom + "; the change cannot be dated " + date);
+            }
+        }
     }
 
     private void requireNotFuture(LocalDate date) {

@@ -100,8 +100,9 @@ public class ProposalService {
         }
         String regionPattern = region == null ? "%" : RegionCode.of(region).value() + "%";
         List<Object[]> rows = em.createNativeQuery(SELECT + """
-                 where (?1 is null or status = ?1) and village_code like ?2 and village_code like any (cast(?3 as text[]))
-                 order by proposed_at desc limit ?4 offset ?5""")
+                \swhere (cast(?1 as text) is null or status = cast(?1 as text)) and village_code like ?2
+                  and village_code like any (cast(?3 as text[]))
+                order by proposed_at desc limit ?4 offset ?5""")
                 .setParameter(1, status).setParameter(2, regionPattern)
                 .setParameter(3, patterns.toArray(String[]::new)).setParameter(4, size)
                 .setParameter(5, (long) page * size).getResultList();

@@ -82,6 +82,22 @@ class DciSyncSearchTest {
     }
 
     @Test
+    void criteriaThatCannotBeUsedAreRejectedInTheAnswerNeverAsAServerError() {
+        for (String region : new String[] { "3", "", "%", "33.20.06.1001'--", "x".repeat(10_000) }) {
+            var item = only(search("""
+                    {"query_type": "predicate", "response_entity": "Member", "query": [
+                       {"seq_num": 1, "expression1": {"attribute_name": "region", "operator": "eq", "attribute_value": "%s"}}]}"""
+                    .formatted(region)));
+            assertThat(item.path("status").asText()).as(region.length() > 20 ? "long region" : region).isEqualTo("rjct");
+            assertThat(item.path("status_reason_code").asText()).isEqualTo("rjct.search_criteria.invalid");
+        }
+        var item = only(search("""
+                {"query_type": "idtype-value", "query": {"type": "NIK", "value": "%s"}}""".formatted("3".repeat(1_000_000))));
+        assertThat(item.path("status").asText()).isEqualTo("rjct");
+        assertThat(item.path("status_reason_code").asText()).isEqualTo("rjct.search_criteria.invalid");
+    }
+
+    @Test
     void findsAHouseholdByNoKkAsAGroupWithItsMembers() {
         var item = only(search("""
                 {"query_type": "idtype-value", "query": {"type": "KK", "value": "%s"}}""".formatted(young.noKk())));

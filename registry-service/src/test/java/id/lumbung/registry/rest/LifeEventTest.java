@@ -73,6 +73,13 @@ class LifeEventTest {
         String child = family.getString("members.find { it.relationship == 'ANAK' }.nik");
         String newKk = "3320060202260" + Households.serial().substring(1);
 
+        // dated before the child was on the KK: the KK's history refuses it, and nothing changes
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body("""
+                {"newNoKk": "%s", "members": ["%s"], "newHead": "%s", "date": "1990-01-01", "reason": "menikah, KK baru"}"""
+                .formatted(newKk, child, child))
+                .when().post("/api/v1/households/" + id + "/splits")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("date"));
+
         var result = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body("""
                 {"newNoKk": "%s", "members": ["%s"], "newHead": "%s", "date": "%s", "reason": "menikah, KK baru"}"""
                 .formatted(newKk, child, child, today()))

@@ -50,6 +50,13 @@ class ProposalTest {
         given().auth().oauth2(DINSOS).contentType(ContentType.JSON).body("{\"approve\": false, \"reason\": \"late\"}")
                 .when().post("/api/v1/proposals/" + id + "/decision")
                 .then().statusCode(409);
+
+        // the list shows it to the office, filtered by status and region
+        given().auth().oauth2(DINSOS).queryParam("status", "APPROVED").queryParam("region", "33.20")
+                .when().get("/api/v1/proposals")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
+        given().auth().oauth2(DINSOS).when().get("/api/v1/proposals").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(id));
     }
 
     @Test

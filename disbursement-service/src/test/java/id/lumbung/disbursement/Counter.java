@@ -34,6 +34,12 @@ public final class Counter {
     }
 
     /** Pays as an officer of Kabupaten Jepara (33.20). */
+    /** The same request at another counter: the pay point that serves the family's village. */
+    public static Map<String, Object> at(String payPointCode, Map<String, Object> body) {
+        body.put("payPointCode", payPointCode);
+        return body;
+    }
+
     public static ValidatableResponse pay(String key, Map<String, Object> body) {
         return pay(TestTokens.token(Roles.PETUGAS_BAYAR, Fixtures.REGION), key, body);
     }

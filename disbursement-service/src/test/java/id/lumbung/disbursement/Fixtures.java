@@ -166,4 +166,12 @@ public final class Fixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    public static void sql(AgroalDataSource db, String statement) {
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

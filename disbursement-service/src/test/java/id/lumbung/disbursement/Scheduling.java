@@ -31,14 +31,34 @@ public final class Scheduling {
         return TestTokens.token(Roles.DINSOS, Fixtures.REGION);
     }
 
-    /** A district of Jepara no other test uses in this run, so pay points of other tests do not reach it. */
+    /**
+     * A district of Jepara (with villages .2001 and .2002) no other test uses in this run, so pay points of other
+     * tests do not reach it.
+     */
     public static String freshDistrict() {
         // never the same district twice in a run (the test databases start empty): a district another test gave
         // pay points would otherwise change what this one counts
-        return Fixtures.REGION + "." + (10 + NEXT_DISTRICT.getAndIncrement() % 90);
+        return DISTRICTS.get(NEXT_DISTRICT.getAndIncrement() % DISTRICTS.size());
     }
 
-    private static final AtomicInteger NEXT_DISTRICT = new AtomicInteger(ThreadLocalRandom.current().nextInt(90));
+    /** Jepara's real districts that have villages .2001 and .2002 (but the counter tests'), from the Kemendagri list. */
+    private static final List<String> DISTRICTS = districtsWithTwoVillages();
+    private static final AtomicInteger NEXT_DISTRICT = new AtomicInteger(ThreadLocalRandom.current().nextInt(DISTRICTS.size()));
+
+    private static List<String> districtsWithTwoVillages() {
+        try (var in = Scheduling.class.getClassLoader().getResourceAsStream(id.lumbung.platform.id.Regions.RESOURCE)) {
+            var codes = new java.util.HashSet<String>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                codes.add(line.split(",", 2)[0]);
+            }
+            return codes.stream().filter(c -> c.matches(java.util.regex.Pattern.quote(Fixtures.REGION) + "\\.\\d{2}"))
+                    .filter(d -> codes.contains(d + ".2001") && codes.contains(d + ".2002"))
+                    // the counter tests' own village lies in this one
+                    .filter(d -> !Fixtures.VILLAGE.startsWith(d + ".")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Families of one village (plain-Pos families unless told). */
     public static List<Family> families(String villageCode, int n) {

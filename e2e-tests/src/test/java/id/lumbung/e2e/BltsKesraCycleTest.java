@@ -753,7 +753,8 @@ class BltsKesraCycleTest {
     // ---- plumbing
 
     static RequestSpecification json(String token) {
-        var spec = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        // as an operator's tool does, every request says why (reads of personal data require it)
+        var spec = given().contentType(ContentType.JSON).accept(ContentType.JSON).header("X-Purpose", "skenario BLTS Kesra");
         return token == null ? spec : spec.auth().oauth2(token);
     }
 

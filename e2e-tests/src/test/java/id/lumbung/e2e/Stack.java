@@ -183,7 +183,7 @@ final class Stack implements AutoCloseable {
 
     private Process launch(String service, int port) throws IOException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Dvertx.disableURIValidation=true"));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dlumbung.db.name=" + database(service),
@@ -195,6 +195,11 @@ final class Stack implements AutoCloseable {
             // a cheap proof of work and no padding: the scenario checks the answers, not the abuse protection
             command.addAll(List.of("-Dlumbung.status.challenge.difficulty=4", "-Dlumbung.status.min-response=0ms",
                     "-Dlumbung.status.rate-limit.capacity=1000", "-Dlumbung.status.rate-limit.per-minute=1000"));
+        }
+        if (service.equals("complaint")) {
+            // every citizen of the scenario submits from 127.0.0.1
+            command.addAll(List.of("-Dlumbung.cases.public-rate-limit.capacity=1000",
+                    "-Dlumbung.cases.public-rate-limit.per-minute=1000"));
         }
         command.addAll(extraProperties.getOrDefault(service, List.of()));
         command.addAll(List.of("-jar", jar(service).toString()));

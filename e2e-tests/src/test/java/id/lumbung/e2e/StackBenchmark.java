@@ -112,7 +112,7 @@ class StackBenchmark {
         var manifestFile = out.resolve("manifest.json");
         if (!Files.isRegularFile(manifestFile)) {
             var jar = syntheticDataJar();
-            var regions = root().resolve("registry-service/src/main/resources/wilayah/wilayah.csv");
+            var regions = root().resolve("platform/src/main/resources/wilayah/wilayah.csv");
             long started = System.nanoTime();
             var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
                     "--households", String.valueOf(households), "--seed", String.valueOf(seed), "--region", province,
@@ -315,6 +315,11 @@ class StackBenchmark {
                 }
             }
         }
+        // the counter every payment is made at: a post office serving the whole province
+        given().auth().oauth2(TestTokens.token("dinsos-bench", Set.of("kemensos"), List.of())).contentType("application/json")
+                .body("{\"code\": \"KPC-BENCH\", \"kind\": \"POST_OFFICE\", \"name\": \"KPC Bench\", \"regionCode\": \"%s\", \"capacityPerDay\": 100000}"
+                        .formatted(province))
+                .post(stack.url("disbursement") + "/api/v1/pay-points").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
         var petugas = TestTokens.token("petugas-bench", Set.of("petugas-bayar"), List.of(province));
         // each order: two counters scan it at once with their own keys; every tenth counter retries its request
         record Attempt(Order order, String key) {
@@ -418,6 +423,12 @@ class StackBenchmark {
         var reference = PgBench.run(Stack.database("eligibility"), """
                 \\set i random(1, :n)
                 insert into status_challenge_used (id, expires_at) values (gen_random_uuid(), now() + interval '5 minutes');
+                insert into rate_limit_bucket as b (scope, client, tokens, updated_at) values ('status-check', 'pgbench', 99999999, now())
+                  on conflict (scope, client) do update
+                  set tokens = least(100000000, b.tokens + greatest(0, extract(epoch from (excluded.updated_at - b.updated_at))) * 1666666.7) - 1,
+                      updated_at = greatest(b.updated_at, excluded.updated_at)
+                  where least(100000000, b.tokens + greatest(0, extract(epoch from (excluded.updated_at - b.updated_at))) * 1666666.7) >= 1
+                  returning tokens;
                 select m.household_id, m.full_name, h.desil, h.desil_period
                   from projection_member m join household_projection h on h.household_id = m.household_id
                   where m.nik = (select nik from bench_key where i = :i) and m.life_status = 'ALIVE' limit 2;

@@ -54,7 +54,7 @@ public final class DtsenGenerator {
      *                      of defect appears at least once as long as it is above 0
      * @param referenceDate the day the extract is as of (ages, the desil quarter); must not be after the day it is imported
      * @param regionsFile   the region list ({@code wilayah.csv}); null looks on the classpath, then for the
-     *                      registry's copy from the working directory up
+     *                      platform library's copy from the working directory up
      * @param update        also write the next month's change extract
      */
     public record Options(int households, long seed, String regionPrefix, double badRowShare, LocalDate referenceDate,

@@ -15,7 +15,7 @@ public final class Main {
               --update               also write the next month's change extract (update-*.csv, update-changes.csv)
               --bad-share X          share of families with one planted defect, 0..0.2 (default 0.005)
               --reference-date D     the day the extract is as of, YYYY-MM-DD (default 2025-10-01)
-              --regions FILE         the region list wilayah.csv (default: the registry's copy in this checkout)
+              --regions FILE         the region list wilayah.csv (default: the platform library's copy in this checkout)
               --format csv|ndjson    CSV pair (default) or one NDJSON file
             """;
 

@@ -23,8 +23,8 @@ import java.util.Set;
  */
 final class Regions {
 
-    /** Where the registry keeps the list, relative to the project root, and on its classpath. */
-    static final String PROJECT_PATH = "registry-service/src/main/resources/wilayah/wilayah.csv";
+    /** Where the platform library keeps the list, relative to the project root, and on its classpath. */
+    static final String PROJECT_PATH = "platform/src/main/resources/wilayah/wilayah.csv";
     static final String CLASSPATH = "wilayah/wilayah.csv";
 
     /** A village: {@code PP.KK.CC.DDDD}; first D 1 = kelurahan (urban), 2 = desa, 3 = desa adat. */

@@ -6,9 +6,11 @@ import id.lumbung.complaint.service.Actor;
 import id.lumbung.complaint.service.CaseService;
 import id.lumbung.complaint.service.SlaService;
 import id.lumbung.platform.id.RegionCode;
+import id.lumbung.platform.limits.RateLimits;
 import id.lumbung.platform.problem.ProblemException;
 import id.lumbung.platform.security.RegionScope;
 import id.lumbung.platform.security.Roles;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,10 +24,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,8 +42,15 @@ public class CaseResource {
     private final SlaService sla;
     private final RegionScope scope;
     private final JsonWebToken caller;
+    private final RateLimits limits;
+    private final RateLimits.Limit anonymous;
 
-    public CaseResource(CaseService cases, SlaService sla, RegionScope scope, JsonWebToken caller) {
+    public CaseResource(CaseService cases, SlaService sla, RegionScope scope, JsonWebToken caller, RateLimits limits,
+            @ConfigProperty(name = "lumbung.cases.public-rate-limit.capacity", defaultValue = "5") int capacity,
+            @ConfigProperty(name = "lumbung.cases.public-rate-limit.per-minute", defaultValue = "2") int perMinute) {
+        this.limits = limits;
+        // citizens without a token: a few cases at once per address, shared by every replica
+        this.anonymous = new RateLimits.Limit("public-case", capacity, perMinute, "case submissions");
         this.cases = cases;
         this.sla = sla;
         this.scope = scope;
@@ -50,8 +61,11 @@ public class CaseResource {
     @PermitAll
     @Operation(summary = "Submit a case. Citizens need no token (app, web, WhatsApp); walk-in and call-centre cases "
             + "are entered by an operator with a token. The answer carries the tracking secret, shown only once.")
-    public Response submit(@Valid @NotNull CaseApi.SubmitCase request, UriInfo uri) {
+    public Response submit(@Valid @NotNull CaseApi.SubmitCase request, UriInfo uri, @Context HttpServerRequest http) {
         Optional<Actor> operator = Actor.levelOf(caller.getGroups()).map(level -> new Actor(caller.getName(), level, scope));
+        if (caller.getRawToken() == null) {
+            limits.acquire(anonymous, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        }
         if (caller.getRawToken() != null && operator.isEmpty() && request.channel().enteredByOperator()) {
             throw ProblemException.forbidden("only a village operator, social office or ministry enters " + request.channel() + " cases");
         }

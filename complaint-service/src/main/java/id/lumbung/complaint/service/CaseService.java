@@ -20,6 +20,7 @@ import id.lumbung.platform.audit.AuditLog;
 import id.lumbung.platform.id.Masking;
 import id.lumbung.platform.id.Nik;
 import id.lumbung.platform.id.RegionCode;
+import id.lumbung.platform.id.Regions;
 import id.lumbung.platform.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,6 +88,9 @@ public class CaseService {
                     "a " + in.channel() + " case is entered by an operator: send a bearer token");
         }
         var village = RegionCode.of(in.villageCode());
+        Regions.problemWith(village.value()).ifPresent(problem -> {
+            throw ProblemException.invalid("villageCode", problem);
+        });
         operator.ifPresent(o -> o.scope().require(village));
         var reporter = in.reporter();
         String nik = null;
@@ -95,6 +99,9 @@ public class CaseService {
             nik = Nik.of(reporter.nik()).value();
             if (reporter.villageCode() != null && !reporter.villageCode().isBlank()) {
                 reporterVillage = RegionCode.of(reporter.villageCode());
+                Regions.problemWith(reporterVillage.value()).ifPresent(problem -> {
+                    throw ProblemException.invalid("reporter.villageCode", problem);
+                });
             }
         }
         var type = in.type();

@@ -3,6 +3,7 @@ package id.lumbung.disbursement.rest;
 import id.lumbung.disbursement.domain.CorrectionKind;
 import id.lumbung.disbursement.domain.PresenterRole;
 import id.lumbung.disbursement.domain.StatusReason;
+import id.lumbung.platform.validation.ServiceDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -39,7 +40,7 @@ public final class ReconciliationApi {
     public record Sptjm(
             @NotBlank @Size(max = 200) String signerName,
             @NotBlank @Size(max = 200) String signerPosition,
-            @NotNull LocalDate signedOn,
+            @NotNull @ServiceDate LocalDate signedOn,
             @NotBlank @Size(max = 200) String documentRef,
             @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 hash in 64 lower-case hex digits") String documentSha256) {
     }

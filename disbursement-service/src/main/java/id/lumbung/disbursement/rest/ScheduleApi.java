@@ -3,6 +3,7 @@ package id.lumbung.disbursement.rest;
 import id.lumbung.disbursement.domain.DoorToDoorReason;
 import id.lumbung.disbursement.domain.OrderStatus;
 import id.lumbung.disbursement.domain.PayPointKind;
+import id.lumbung.platform.validation.ServiceDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,9 +25,9 @@ public final class ScheduleApi {
      * points 2025-11-25..2025-11-30, late collection at the sub-district post office until 2025-12-08,
      * reconciliation 2025-12-09..2025-12-11.
      */
-    public record Windows(@NotNull LocalDate counterFrom, @NotNull LocalDate communityFrom,
-            @NotNull LocalDate communityTo, @NotNull LocalDate lateUntil, @NotNull LocalDate reconciliationFrom,
-            @NotNull LocalDate reconciliationTo) {
+    public record Windows(@NotNull @ServiceDate LocalDate counterFrom, @NotNull @ServiceDate LocalDate communityFrom,
+            @NotNull @ServiceDate LocalDate communityTo, @NotNull @ServiceDate LocalDate lateUntil,
+            @NotNull @ServiceDate LocalDate reconciliationFrom, @NotNull @ServiceDate LocalDate reconciliationTo) {
     }
 
     public record WindowsView(UUID planId, LocalDate counterFrom, LocalDate communityFrom, LocalDate communityTo,

@@ -4,6 +4,7 @@ import id.lumbung.disbursement.persistence.PayPointEntity;
 import id.lumbung.disbursement.rest.PayPointApi;
 import id.lumbung.disbursement.rest.PlanApi;
 import id.lumbung.platform.id.RegionCode;
+import id.lumbung.platform.id.Regions;
 import id.lumbung.platform.problem.ProblemException;
 import id.lumbung.platform.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,7 +119,7 @@ public class PayPointService {
 
     static RegionCode region(String value) {
         var normalised = RegionCode.dotted(value == null ? null : value.strip());
-        var problem = RegionCode.problemWith(normalised);
+        var problem = Regions.problemWith(normalised);
         if (problem.isPresent()) {
             throw ProblemException.invalid("regionCode", problem.get());
         }

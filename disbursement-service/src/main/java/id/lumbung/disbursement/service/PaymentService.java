@@ -9,6 +9,7 @@ import id.lumbung.disbursement.domain.Refusal;
 import id.lumbung.disbursement.events.PaymentEvents;
 import id.lumbung.disbursement.mapping.OrderMapper;
 import id.lumbung.disbursement.persistence.OrderMember;
+import id.lumbung.disbursement.persistence.PayPointEntity;
 import id.lumbung.disbursement.persistence.PaymentEntity;
 import id.lumbung.disbursement.persistence.PaymentOrderEntity;
 import id.lumbung.disbursement.persistence.PaymentRequestEntity;
@@ -109,6 +110,7 @@ public class PaymentService {
         if (refusal.isPresent()) {
             throw notPayable(order, refusal.get());
         }
+        requirePayPointFor(order, in.payPointCode().strip());
         if (in.amount() != null && in.amount() != order.amount) {
             throw new ProblemException(422, "amount-mismatch", "Amount does not match the order",
                     "the order pays Rp" + order.amount + "; the amount is set by the plan, not at the counter",
@@ -187,6 +189,20 @@ public class PaymentService {
                     "the invitation code does not belong to order " + namedOrder);
         }
         return found.get(0);
+    }
+
+    /** A payment is made at a pay point that exists and serves the family's village (its region contains it). */
+    private void requirePayPointFor(PaymentOrderEntity order, String code) {
+        PayPointEntity payPoint = PayPointEntity.findById(code);
+        if (payPoint == null) {
+            throw new ProblemException(422, "unknown-pay-point", "Unknown pay point",
+                    "pay point " + code + " is not registered", Map.of("payPointCode", code));
+        }
+        if (!(order.villageCode + ".").startsWith(payPoint.regionCode + ".")) {
+            throw new ProblemException(422, "pay-point-outside-region", "Pay point does not serve this family",
+                    "pay point " + code + " serves " + payPoint.regionCode + ", the family lives in " + order.villageCode,
+                    Map.of("payPointCode", code, "payPointRegion", payPoint.regionCode));
+        }
     }
 
     private ProblemException notPayable(PaymentOrderEntity order, Refusal refusal) {

@@ -39,7 +39,7 @@ class InvitationResourceTest {
     void aVillagePrintsOnePagePerFamilyAndTheCounterScansTheCode() throws Exception {
         String district = Scheduling.freshDistrict();
         String village = district + ".2001";
-        Scheduling.payPoint("COMMUNITY_POINT", village, 10);
+        String hall = Scheduling.payPoint("COMMUNITY_POINT", village, 10);
         var families = Scheduling.families(village, 3);
         var orders = Fixtures.listed(db, families.toArray(Family[]::new));
         Family first = families.get(0);
@@ -82,7 +82,7 @@ class InvitationResourceTest {
         assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(code);
 
         // scanned at the counter: the code finds the order, typed in groups it still does
-        var scanned = Counter.body(order, first.recipientNik(), "RECIPIENT", null);
+        var scanned = Counter.at(hall, Counter.body(order, first.recipientNik(), "RECIPIENT", null));
         scanned.remove("orderId");
         scanned.put("invitationCode", InvitationCode.printed(code).toLowerCase());
         Counter.pay(UUID.randomUUID().toString(), scanned)
@@ -99,7 +99,7 @@ class InvitationResourceTest {
         // forged, malformed, or another order's code
         Family second = families.get(1);
         UUID secondOrder = orders.get(second.householdId());
-        var forged = Counter.body(secondOrder, second.recipientNik(), "RECIPIENT", null);
+        var forged = Counter.at(hall, Counter.body(secondOrder, second.recipientNik(), "RECIPIENT", null));
         forged.remove("orderId");
         forged.put("invitationCode", InvitationCode.random());
         Counter.pay(UUID.randomUUID().toString(), forged)
@@ -107,11 +107,11 @@ class InvitationResourceTest {
         forged.put("invitationCode", "0000-1111");
         Counter.pay(UUID.randomUUID().toString(), forged)
                 .statusCode(400).body("field", equalTo("invitationCode"));
-        var mismatch = Counter.body(secondOrder, second.recipientNik(), "RECIPIENT", null);
+        var mismatch = Counter.at(hall, Counter.body(secondOrder, second.recipientNik(), "RECIPIENT", null));
         mismatch.put("invitationCode", code);
         Counter.pay(UUID.randomUUID().toString(), mismatch)
                 .statusCode(422).body("type", containsString("invitation-mismatch"));
-        var neither = Counter.body(secondOrder, second.recipientNik(), "RECIPIENT", null);
+        var neither = Counter.at(hall, Counter.body(secondOrder, second.recipientNik(), "RECIPIENT", null));
         neither.remove("orderId");
         Counter.pay(UUID.randomUUID().toString(), neither).statusCode(400).body("field", equalTo("orderId"));
         assertThat(Fixtures.text(db, "select status from payment_order where id = '" + secondOrder + "'")).isEqualTo("READY");

@@ -34,6 +34,28 @@ class PaymentResourceTest {
     AgroalDataSource db;
 
     @Test
+    void aPaymentIsOnlyRecordedAtARegisteredPayPointThatServesTheFamilysVillage() {
+        Family f = Fixtures.family(false);
+        UUID order = Fixtures.listed(db, f).get(f.householdId());
+        var unknown = body(order, f.recipientNik(), "RECIPIENT", null);
+        unknown.put("payPointCode", "KPC-TIDAK-ADA");
+        pay(UUID.randomUUID().toString(), unknown).statusCode(422).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("unknown-pay-point"));
+
+        Fixtures.sql(db, "insert into pay_point (code, name, kind, region_code, capacity_per_day, created_at) values"
+                + " ('KPC-DEMAK-59500', 'KPC Demak', 'POST_OFFICE', '33.21', 300, now()) on conflict do nothing");
+        var elsewhere = body(order, f.recipientNik(), "RECIPIENT", null);
+        elsewhere.put("payPointCode", "KPC-DEMAK-59500");
+        pay(UUID.randomUUID().toString(), elsewhere).statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("pay-point-outside-region"));
+
+        var fractional = body(order, f.recipientNik(), "RECIPIENT", null);
+        fractional.put("amount", 900000.5);
+        pay(UUID.randomUUID().toString(), fractional).statusCode(400).contentType("application/problem+json");
+        assertThat(Fixtures.count(db, "select count(*) from payment where order_id = '" + order + "'")).isZero();
+    }
+
+    @Test
     void theRecipientIsPaidOnceAndTheEventLeavesThroughTheOutbox() {
         Family f = Fixtures.family(false);
         UUID order = Fixtures.listed(db, f).get(f.householdId());

@@ -71,7 +71,7 @@ class ReconciliationResourceTest {
     @Test
     void unpaidOrdersFailAndTheVillageReconcilesToTheRupiah() throws Exception {
         String village = Scheduling.freshDistrict() + ".2001";
-        Scheduling.payPoint("COMMUNITY_POINT", village, 10);
+        String hall = Scheduling.payPoint("COMMUNITY_POINT", village, 10);
         List<Family> f = Scheduling.families(village, 5);
         var orders = Fixtures.listed(db, f.toArray(Family[]::new));
         UUID plan = Scheduling.planOf(db, orders.get(f.get(0).householdId()));
@@ -80,8 +80,8 @@ class ReconciliationResourceTest {
         String base = "/api/v1/plans/" + plan + "/reconciliations/" + village;
 
         // f0 collects at the counter; f1's recipient dies before collecting
-        Counter.pay(UUID.randomUUID().toString(), Counter.body(orders.get(f.get(0).householdId()), f.get(0).recipientNik(),
-                "RECIPIENT", null)).statusCode(201);
+        Counter.pay(UUID.randomUUID().toString(), Counter.at(hall, Counter.body(orders.get(f.get(0).householdId()),
+                f.get(0).recipientNik(), "RECIPIENT", null))).statusCode(201);
         TestTopics.send(Fixtures.HOUSEHOLDS_TOPIC, f.get(1).householdId().toString(),
                 Fixtures.household(f.get(1), 7, "DECEASED", "ALIVE", "ALIVE"));
         UUID blocked = orders.get(f.get(1).householdId());

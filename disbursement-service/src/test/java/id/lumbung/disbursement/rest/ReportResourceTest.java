@@ -43,6 +43,7 @@ class ReportResourceTest {
         String district = Scheduling.freshDistrict();
         String villageA = district + ".2001";
         String villageB = district + ".2002";
+        String office = Scheduling.payPoint("POST_OFFICE", district, 10);
         List<Family> a = Scheduling.families(villageA, 4);
         List<Family> b = Scheduling.families(villageB, 3);
         var all = new ArrayList<>(a);
@@ -51,7 +52,8 @@ class ReportResourceTest {
         UUID plan = Scheduling.planOf(db, orders.get(a.get(0).householdId()));
         Scheduling.jeparaWindows(plan);
         for (var f : List.of(a.get(0), a.get(1), a.get(2), b.get(0))) {
-            Counter.pay(UUID.randomUUID().toString(), Counter.body(orders.get(f.householdId()), f.recipientNik(), "RECIPIENT", null))
+            Counter.pay(UUID.randomUUID().toString(), Counter.at(office, Counter.body(orders.get(f.householdId()), f.recipientNik(),
+                    "RECIPIENT", null)))
                     .statusCode(201);
         }
         TestClock.CLOCK.set(Instant.parse("2025-12-09T01:00:00Z"));

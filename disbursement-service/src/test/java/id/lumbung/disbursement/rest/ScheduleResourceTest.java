@@ -136,7 +136,8 @@ class ScheduleResourceTest {
 
         // once money has moved the schedule is fixed
         Family first = b.get(0);
-        Counter.pay(UUID.randomUUID().toString(), Counter.body(orders.get(first.householdId()), first.recipientNik(), "RECIPIENT", null))
+        Counter.pay(UUID.randomUUID().toString(), Counter.at(office, Counter.body(orders.get(first.householdId()),
+                first.recipientNik(), "RECIPIENT", null)))
                 .statusCode(201);
         given().auth().oauth2(dinsos()).when().post("/api/v1/plans/" + plan + "/schedule")
                 .then().statusCode(409).body("type", containsString("payments-started"));

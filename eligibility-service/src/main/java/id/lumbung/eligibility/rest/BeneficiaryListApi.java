@@ -1,5 +1,6 @@
 package id.lumbung.eligibility.rest;
 
+import id.lumbung.platform.id.Quarter;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
@@ -19,7 +20,7 @@ public final class BeneficiaryListApi {
      */
     public record DraftRequest(
             @NotNull @Pattern(regexp = ProgramResource.CODE, message = "must be a program code like BLTS_KESRA_2025") String programCode,
-            @NotNull @Pattern(regexp = "\\d{4}-Q[1-4]", message = "must look like 2025-Q4") String period,
+            @NotNull @Pattern(regexp = Quarter.PATTERN, message = Quarter.MESSAGE) String period,
             @NotNull @Pattern(regexp = "\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?", message = "must be a region code like 33.20") String regionCode,
             Map<String, Integer> quotas) {
     }

@@ -1,6 +1,7 @@
 package id.lumbung.eligibility.rest;
 
 import id.lumbung.eligibility.service.DeterminationQueries;
+import id.lumbung.platform.id.Quarter;
 import id.lumbung.platform.security.RegionScope;
 import id.lumbung.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,7 @@ public class DeterminationResource {
     public DeterminationApi.HouseholdDeterminations ofHousehold(
             @QueryParam("householdId") @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a household UUID") String householdId,
             @QueryParam("programCode") @Pattern(regexp = ProgramResource.CODE, message = "must be a program code like BLTS_KESRA_2025") String programCode,
-            @QueryParam("period") @Pattern(regexp = "\\d{4}-Q[1-4]", message = "must look like 2025-Q4") String period) {
+            @QueryParam("period") @Pattern(regexp = Quarter.PATTERN, message = Quarter.MESSAGE) String period) {
         return determinations.ofHousehold(UUID.fromString(householdId), programCode, period, scope);
     }
 }

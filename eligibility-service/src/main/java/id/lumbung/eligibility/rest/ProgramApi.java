@@ -1,5 +1,6 @@
 package id.lumbung.eligibility.rest;
 
+import id.lumbung.platform.id.Quarter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class ProgramApi {
     /** A new rule version, created as a draft; {@code rules} as in {@link RuleVersionView}. */
     public record RuleVersionRequest(
             @jakarta.validation.constraints.Pattern(regexp = "\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?", message = "must be a region code like 33.20") String regionPrefix,
-            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-Q[1-4]", message = "must look like 2025-Q4") String period,
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Pattern(regexp = Quarter.PATTERN, message = Quarter.MESSAGE) String period,
             @jakarta.validation.constraints.NotNull Map<String, Object> rules,
             @jakarta.validation.constraints.PositiveOrZero Long amountPerMonth,
             @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(12) Integer months,

@@ -1,18 +1,13 @@
 package id.lumbung.eligibility.rest;
 
 import id.lumbung.eligibility.service.StatusCheck;
-import id.lumbung.platform.problem.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/api/v1/status")
 @Tag(name = "Status check (Cek Bansos)", description = "Public: what a family receives, by NIK or by name and village, "
@@ -39,13 +34,5 @@ public class StatusResource {
         // the address as the HTTP layer resolved it (proxy headers only when quarkus.http.proxy trusts them)
         var address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         return status.check(request, address);
-    }
-
-    /** 429 as problem+json, with Retry-After. */
-    @ServerExceptionMapper
-    public Response tooMany(StatusCheck.TooManyLookups e, UriInfo uri) {
-        var problem = e.problem().at(URI.create(uri.getPath()));
-        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 }

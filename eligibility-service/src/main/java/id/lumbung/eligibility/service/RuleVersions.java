@@ -10,6 +10,7 @@ import id.lumbung.eligibility.persistence.RuleSql;
 import id.lumbung.eligibility.persistence.WhatIfQueries;
 import id.lumbung.eligibility.rest.ProgramApi;
 import id.lumbung.platform.id.RegionCode;
+import id.lumbung.platform.id.Regions;
 import id.lumbung.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,9 +48,14 @@ public class RuleVersions {
             throw ProblemException.notFound("program", code);
         }
         if (request.regionPrefix() != null) {
-            RegionCode.problemWith(request.regionPrefix()).ifPresent(p -> {
+            Regions.problemWith(request.regionPrefix()).ifPresent(p -> {
                 throw ProblemException.invalid("regionPrefix", p);
             });
+        }
+        var unknown = new java.util.TreeSet<>(request.rules().keySet());
+        unknown.removeAll(RULE_KEYS);
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("rules", "unknown rule keys " + unknown + "; a rule version knows " + RULE_KEYS);
         }
         var rule = rule(code, 0, request.regionPrefix(), request.period(), request.rules());
         try {
@@ -122,6 +128,10 @@ public class RuleVersions {
         }
         return version;
     }
+
+    /** What a rule version may say: the eligibility rules, and PKH's entitlement per component. */
+    static final java.util.Set<String> RULE_KEYS = new java.util.TreeSet<>(
+            java.util.List.of("desil", "exclusions", "requires", "notCombinedWith", "componentsPerYear"));
 
     private ProgramRule rule(String code, int version, String regionPrefix, String period, Map<String, Object> rules) {
         try {

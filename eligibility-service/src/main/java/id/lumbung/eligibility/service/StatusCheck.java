@@ -6,6 +6,7 @@ import id.lumbung.eligibility.persistence.StatusLookup;
 import id.lumbung.eligibility.rest.StatusApi;
 import id.lumbung.platform.id.Masking;
 import id.lumbung.platform.id.RegionCode;
+import id.lumbung.platform.limits.RateLimits;
 import id.lumbung.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,32 +34,23 @@ public class StatusCheck {
     private static final Logger LOG = Logger.getLogger(StatusCheck.class);
 
     /** Too many lookups from one address: 429 with the seconds to wait. */
-    public static final class TooManyLookups extends ProblemException {
-        private final long retryAfterSeconds;
-
-        TooManyLookups(long retryAfterSeconds) {
-            super(429, "too-many-requests", "Too many requests",
-                    "too many status checks from this address; try again in " + retryAfterSeconds + " s",
-                    Map.of("retryAfter", retryAfterSeconds));
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
-    }
 
     private final StatusChallenges challenges;
-    private final ClientRateLimiter limiter;
+    private final RateLimits limits;
+    private final RateLimits.Limit perClient;
     private final StatusLookup lookup;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration minResponse;
 
-    public StatusCheck(StatusChallenges challenges, ClientRateLimiter limiter, StatusLookup lookup, ObjectMapper json,
-            Clock clock, @ConfigProperty(name = "lumbung.status.min-response", defaultValue = "150ms") Duration minResponse) {
+    public StatusCheck(StatusChallenges challenges, RateLimits limits, StatusLookup lookup, ObjectMapper json,
+            Clock clock, @ConfigProperty(name = "lumbung.status.min-response", defaultValue = "150ms") Duration minResponse,
+            @ConfigProperty(name = "lumbung.status.rate-limit.capacity", defaultValue = "10") int capacity,
+            @ConfigProperty(name = "lumbung.status.rate-limit.per-minute", defaultValue = "10") int perMinute) {
         this.challenges = challenges;
-        this.limiter = limiter;
+        this.limits = limits;
+        // one bucket per client address, shared by every replica
+        this.perClient = new RateLimits.Limit("status-check", capacity, perMinute, "status checks");
         this.lookup = lookup;
         this.json = json;
         this.clock = clock;
@@ -79,10 +71,7 @@ public class StatusCheck {
         var query = query(request);
         // only a request with a solved challenge spends a token: unsolved floods cannot drain a client's bucket
         challenges.redeem(request.challenge(), request.solution());
-        var wait = limiter.acquire(clientAddress);
-        if (wait.isPresent()) {
-            throw new TooManyLookups(wait.getAsLong());
-        }
+        limits.acquire(perClient, clientAddress);
         var result = query.nik() != null ? lookup.byNik(query.nik()) : lookup.byName(query.villageCode(), query.name());
         var answer = answer(result);
         LOG.debugf("status check by %s: %s", query.nik() != null ? "NIK " + Masking.nik(query.nik()) : "name", answer.status());

@@ -33,6 +33,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooMany(TooManyRequests e, UriInfo uri) {
+        return Response.fromResponse(respond(e.problem(), uri))
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Map<String, String>> violations = e.getConstraintViolations().stream()
                 .map(v -> Map.of("field", field(v), "message", v.getMessage()))

@@ -29,6 +29,12 @@ public final class TestTokens {
                 .sign(key());
     }
 
+    /** A token that claims to have been issued at {@code issuedAt} (valid for an hour after it). */
+    public static String issuedAt(String role, java.time.Instant issuedAt) {
+        return Jwt.issuer(ISSUER).subject("test-" + role).upn("test-" + role).groups(Set.of(role))
+                .claim("regions", List.of()).issuedAt(issuedAt).expiresAt(issuedAt.plusSeconds(3600)).sign(key());
+    }
+
     public static String bearer(String role, String... regions) {
         return "Bearer " + token(role, regions);
     }

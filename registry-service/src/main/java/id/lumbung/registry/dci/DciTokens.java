@@ -50,9 +50,10 @@ public class DciTokens {
     private final String issuer;
     private final Optional<PrivateKey> key;
 
-    public DciTokens(DciConfig config, Clock clock, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+    public DciTokens(DciConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
         this.config = config;
-        this.clock = clock;
+        // the wall clock, as every verifier of the token reads it (not the registry's business clock)
+        this.clock = Clock.systemUTC();
         this.issuer = issuer;
         this.key = config.token().signingKeyLocation().map(DciTokens::load);
     }

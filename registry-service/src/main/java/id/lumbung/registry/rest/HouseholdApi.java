@@ -1,5 +1,6 @@
 package id.lumbung.registry.rest;
 
+import id.lumbung.platform.id.Quarter;
 import id.lumbung.platform.id.Sex;
 import id.lumbung.registry.domain.EmploymentFact;
 import id.lumbung.registry.domain.FieldBounds;
@@ -71,7 +72,7 @@ public final class HouseholdApi {
             @Size(max = FieldBounds.RT_RW) String rw,
             @Valid SocioEconomic socioEconomic,
             @Min(1) @Max(10) Integer desil,
-            @Pattern(regexp = "\\d{4}-Q[1-4]", message = "must look like 2025-Q4") String desilPeriod,
+            @Pattern(regexp = Quarter.PATTERN, message = Quarter.MESSAGE) String desilPeriod,
             @NotEmpty @Size(max = 30) List<@Valid @NotNull MemberInput> members) {
     }
 
@@ -97,7 +98,7 @@ public final class HouseholdApi {
     /** A new desil from the quarterly DTSEN ranking; both null means "no desil yet". */
     public record SetDesil(
             @Min(1) @Max(10) Integer desil,
-            @Pattern(regexp = "\\d{4}-Q[1-4]", message = "must look like 2025-Q4") String desilPeriod,
+            @Pattern(regexp = Quarter.PATTERN, message = Quarter.MESSAGE) String desilPeriod,
             @NotBlank @Size(max = 200) String source) {
     }
 

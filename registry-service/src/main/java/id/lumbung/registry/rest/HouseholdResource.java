@@ -11,7 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,13 +30,17 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/households")
 @Tag(name = "Households", description = "Families (KK) and their members (NIK): registration, changes, life events, search")
 public class HouseholdResource {
 
-    private static final String PURPOSE = "X-Purpose";
+    static final String PURPOSE = "X-Purpose";
+    /** Reads of personal data say why: the purpose is written to the audit log with the read. */
+    static final String PURPOSE_DESCRIPTION =
+            "Why the caller reads this personal data (tujuan), e.g. verifikasi usulan; recorded in the audit log";
 
     private final HouseholdService households;
     private final LifeEventService lifeEvents;
@@ -68,7 +74,8 @@ public class HouseholdResource {
             @QueryParam("desilMin") @Min(1) @Max(10) Integer desilMin, @QueryParam("desilMax") @Min(1) @Max(10) Integer desilMax,
             @QueryParam("noDesil") @DefaultValue("false") boolean noDesil,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, @HeaderParam(PURPOSE) String why) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @Parameter(description = PURPOSE_DESCRIPTION) @HeaderParam(PURPOSE) @NotBlank @Size(max = 200) String why) {
         return search.search(new SearchService.Criteria(nik, noKk, name, region, desilMin, desilMax, noDesil), page, size,
                 scope, why);
     }
@@ -77,7 +84,8 @@ public class HouseholdResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.OPERATOR_DESA, Roles.DINSOS, Roles.KEMENSOS, Roles.AUDITOR, Roles.INTEGRATOR })
     @Operation(summary = "A household with its current members (or as recorded at the end of ?asOf=YYYY-MM-DD); the ETag is its version")
-    public Response get(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf, @HeaderParam(PURPOSE) String why) {
+    public Response get(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = PURPOSE_DESCRIPTION) @HeaderParam(PURPOSE) @NotBlank @Size(max = 200) String why) {
         if (asOf != null) {
             return Response.ok(households.asOf(id, asOf, scope, why)).build();
         }

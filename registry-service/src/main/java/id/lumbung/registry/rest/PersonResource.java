@@ -8,7 +8,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/persons")
@@ -43,7 +46,8 @@ public class PersonResource {
     @Path("/{nik}")
     @RolesAllowed({ Roles.OPERATOR_DESA, Roles.DINSOS, Roles.KEMENSOS, Roles.AUDITOR, Roles.INTEGRATOR })
     @Operation(summary = "A person by NIK with their current household; the ETag is their version")
-    public Response get(@PathParam("nik") String nik, @HeaderParam("X-Purpose") String why) {
+    public Response get(@PathParam("nik") String nik, @Parameter(description = HouseholdResource.PURPOSE_DESCRIPTION)
+            @HeaderParam(HouseholdResource.PURPOSE) @NotBlank @Size(max = 200) String why) {
         var person = persons.find(nik, scope, why);
         return Response.ok(person).tag(HouseholdResource.etag(person.version())).build();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lumbung.platform.audit.AuditLog;
 import id.lumbung.platform.id.Masking;
 import id.lumbung.platform.id.Nik;
+import id.lumbung.platform.id.NoKk;
 import id.lumbung.platform.id.RegionCode;
 import id.lumbung.platform.problem.ProblemException;
 import id.lumbung.platform.security.RegionScope;
@@ -56,11 +57,13 @@ public class HouseholdService {
         this.clock = clock;
     }
 
-    @Transactional
-    public HouseholdApi.HouseholdView register(HouseholdApi.RegisterHousehold in, String actor, RegionScope scope) {
-        var village = RegionCode.of(in.villageCode());
-        scope.require(village);
-        requireVillage(village, "villageCode");
+    /**
+     * Everything a new family must satisfy before anything is written: its village, its members' NIKs against their
+     * sex and birth date and a known district, one head, desil with its period, and a valid, unused No. KK. A
+     * village's proposal is held to the same rules when it is made, not only when it is decided.
+     */
+    public void checkNew(HouseholdApi.RegisterHousehold in) {
+        requireVillage(RegionCode.of(in.villageCode()), "villageCode");
         LocalDate today = LocalDate.now(clock);
         var violations = new ArrayList<>(HouseholdComposition.check(in.members().stream()
                 .map(m -> new HouseholdComposition.Member(m.nik(), m.sex(), m.birthDate(), m.relationship()))
@@ -70,7 +73,15 @@ public class HouseholdService {
             violations.add(new Violation("desilPeriod", "DESIL_PERIOD", "desil and desilPeriod come together, or neither"));
         }
         rejectIfAny(violations, "Household is not valid");
-        requireKkFree(in.noKk());
+        requireKkFree(in.noKk(), "noKk");
+    }
+
+    @Transactional
+    public HouseholdApi.HouseholdView register(HouseholdApi.RegisterHousehold in, String actor, RegionScope scope) {
+        var village = RegionCode.of(in.villageCode());
+        scope.require(village);
+        checkNew(in);
+        LocalDate today = LocalDate.now(clock);
         var niks = in.members().stream().map(HouseholdApi.MemberInput::nik).toList();
         requireNotHoused(niks);
 
@@ -194,7 +205,16 @@ public class HouseholdService {
         }
     }
 
-    static void requireKkFree(String noKk) {
+    /** A new family card: 16 digits beginning with a Kemendagri district (PPKKCC), and on no active household. */
+    static void requireKkFree(String noKk, String field) {
+        var problem = NoKk.problemWith(noKk);
+        if (problem.isPresent()) {
+            throw ProblemException.invalid(field, problem.get());
+        }
+        RegionEntity district = RegionEntity.findById(RegionCode.dotted(noKk.substring(0, 6)));
+        if (district == null || district.level != 3) {
+            throw ProblemException.invalid(field, "No. KK does not begin with a Kemendagri district code (PPKKCC)");
+        }
         if (HouseholdEntity.findActiveByNoKk(noKk).isPresent()) {
             throw ProblemException.conflict("No. KK " + Masking.nik(noKk) + " is already registered");
         }

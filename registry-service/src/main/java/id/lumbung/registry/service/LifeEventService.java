@@ -74,7 +74,7 @@ public class LifeEventService {
                         "the head leaves: name who heads the old KK among the members who stay");
             }
         }
-        HouseholdService.requireKkFree(in.newNoKk());
+        HouseholdService.requireKkFree(in.newNoKk(), "newNoKk");
         var before = changes.view(source);
 
         var target = new HouseholdEntity();

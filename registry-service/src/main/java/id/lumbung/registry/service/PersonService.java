@@ -41,8 +41,14 @@ public class PersonService {
     public HouseholdApi.PersonView find(String nik, RegionScope scope, String why) {
         var person = load(nik);
         var membership = currentMembership(nik);
-        requireScope(person, membership, scope);
-        audit.record("READ", "person", Masking.nik(nik), why);
+        try {
+            requireScope(person, membership, scope);
+        } catch (ProblemException refused) {
+            audit.recordRefused("READ", "person", audit.nikSubject(nik), why);
+            throw refused;
+        }
+        // the subject is a keyed hash of the NIK: attributable to the citizen, readable by nobody else
+        audit.record("READ", "person", audit.nikSubject(nik), why);
         return view(person, membership.orElse(null));
     }
 

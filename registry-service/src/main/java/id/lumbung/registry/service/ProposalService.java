@@ -44,6 +44,7 @@ public class ProposalService {
         var village = RegionCode.of(in.household().villageCode());
         scope.require(village);
         HouseholdService.requireVillage(village, "household.villageCode");
+        households.checkNew(in.household());
         return insert("NEW_HOUSEHOLD", village, null, json.valueToTree(in.household()), in.musdes(), actor);
     }
 

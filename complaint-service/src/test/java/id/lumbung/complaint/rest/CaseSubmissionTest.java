@@ -121,6 +121,9 @@ class CaseSubmissionTest {
                 .body("field", equalTo("nik"));
         submit(Cases.aduan(VILLAGE, null, null).replace("\"ADUAN\"", "\"GOSSIP\""))
                 .statusCode(400).contentType("application/problem+json");
+        // well formed, but no such village in the Kemendagri list
+        submit(Cases.aduan("33.20.01.2999", null, null))
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("villageCode"));
         submit("{\"type\": \"ADUAN\",").statusCode(400).contentType("application/problem+json");
 
         var household = UUID.randomUUID();

@@ -94,6 +94,11 @@ class PayPointResourceTest {
                 .body(point(code(), "POST_OFFICE", "33.00", 10))
                 .when().post("/api/v1/pay-points")
                 .then().statusCode(400).body("field", equalTo("regionCode"));
+        // well formed, but no such district in the Kemendagri list
+        given().auth().oauth2(Scheduling.dinsos()).contentType(ContentType.JSON)
+                .body(point(code(), "POST_OFFICE", "33.20.99", 10))
+                .when().post("/api/v1/pay-points")
+                .then().statusCode(400).body("field", equalTo("regionCode"));
         // a regency's dinsos cannot place a pay point in another regency
         given().auth().oauth2(Scheduling.dinsos()).contentType(ContentType.JSON)
                 .body(point(code(), "POST_OFFICE", "33.21.01", 10))

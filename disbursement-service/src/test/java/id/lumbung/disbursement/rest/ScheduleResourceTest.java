@@ -64,6 +64,14 @@ class ScheduleResourceTest {
         given().auth().oauth2(dinsos()).when().post("/api/v1/plans/" + plan + "/schedule")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", containsString("windows-missing"));
+        // a year typed wrong is refused, not stored
+        for (String year : List.of("0001", "10000")) {
+            var windows = new java.util.HashMap<>(Scheduling.JEPARA_WINDOWS);
+            windows.put("counterFrom", year + "-11-21");
+            given().auth().oauth2(dinsos()).contentType(ContentType.JSON).body(windows)
+                    .when().put("/api/v1/plans/" + plan + "/windows").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
         Scheduling.jeparaWindows(plan);
         given().auth().oauth2(TestTokens.token(Roles.PETUGAS_BAYAR, "33.20")).when().get("/api/v1/plans/" + plan + "/windows")
                 .then().statusCode(200)

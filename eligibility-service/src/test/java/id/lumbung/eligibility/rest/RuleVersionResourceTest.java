@@ -118,6 +118,17 @@ class RuleVersionResourceTest {
                 .when().post("/api/v1/programs/PKH/rule-versions").then().statusCode(400);
         given().auth().oauth2(kemensos).contentType("application/json").body(Map.of("rules", Map.of()))
                 .when().post("/api/v1/programs/PKH/rule-versions").then().statusCode(400);
+        // a region that does not exist, a key no rule knows, a quarter nobody means
+        given().auth().oauth2(kemensos).contentType("application/json")
+                .body(Map.of("period", "2025-Q4", "regionPrefix", "99.99", "rules", Map.of()))
+                .when().post("/api/v1/programs/PKH/rule-versions").then().statusCode(400).body("field", equalTo("regionPrefix"));
+        given().auth().oauth2(kemensos).contentType("application/json")
+                .body(Map.of("period", "2025-Q4", "rules", Map.of("desil", Map.of("min", 1, "max", 4), "desill", 3)))
+                .when().post("/api/v1/programs/PKH/rule-versions").then().statusCode(400)
+                .body("detail", containsString("unknown rule keys [desill]"));
+        given().auth().oauth2(kemensos).contentType("application/json")
+                .body(Map.of("period", "9999-Q4", "rules", Map.of("desil", Map.of("min", 1, "max", 4))))
+                .when().post("/api/v1/programs/PKH/rule-versions").then().statusCode(400);
         given().auth().oauth2(kemensos).contentType("application/json").body(good)
                 .when().post("/api/v1/programs/BANSOS_FIKTIF/rule-versions").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -60,6 +60,17 @@ class ProposalTest {
     }
 
     @Test
+    void aProposalIsHeldToTheRulesOfARegistrationWhenItIsMade() {
+        // day 32 of month 13 is no birth date: the NIK is refused now, not at the decision
+        String family = Households.family(VILLAGE, 2);
+        String badNik = family.replaceFirst("\"nik\": \"3320060107850(\\d{3})\"", "\"nik\": \"3320063213850$1\"");
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
+                .body("{\"household\": " + badNik + ", " + MUSDES + "}")
+                .when().post("/api/v1/proposals/new-households")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void aFieldCheckThatDisagreesEndsInRejection() {
         String id = propose(OPERATOR);
         given().auth().oauth2(DINSOS).contentType(ContentType.JSON)

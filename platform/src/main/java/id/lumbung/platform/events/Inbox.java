@@ -79,6 +79,9 @@ public class Inbox {
         try {
             return retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, arrivals)));
         } catch (RuntimeException batchFailure) {
+            if (Failures.isTransient(batchFailure)) {
+                throw batchFailure; // only while stopping: the records come again after the restart
+            }
             if (arrivals.size() > 1) {
                 LOG.warnf("%s could not apply a batch of %d events (%s): applying them one by one", handler.consumer(),
                         arrivals.size(), Failures.firstLine(batchFailure));
@@ -88,6 +91,9 @@ public class Inbox {
                 try {
                     applied += retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, List.of(arrival))));
                 } catch (RuntimeException failure) {
+                    if (Failures.isTransient(failure)) {
+                        throw failure;
+                    }
                     retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> {
                         if (recordFirstTimes(handler.consumer(), List.of(arrival)).isEmpty()) {
                             return 0; // another replica took it meanwhile

@@ -154,9 +154,19 @@ public class HouseholdService {
         if (household == null) {
             throw ProblemException.notFound("household", id);
         }
-        scope.require(RegionCode.of(household.villageCode));
+        requireScopeAudited(household, scope, "READ", why);
         audit.record("READ", "household", id.toString(), why);
         return changes.view(household);
+    }
+
+    /** A read outside the caller's regions is refused, and the refusal is on record like the read would be. */
+    private void requireScopeAudited(HouseholdEntity household, RegionScope scope, String action, String why) {
+        try {
+            scope.require(RegionCode.of(household.villageCode));
+        } catch (ProblemException refused) {
+            audit.recordRefused(action, "household", household.id.toString(), why);
+            throw refused;
+        }
     }
 
     /** The household as it was recorded at the end of {@code date} (UTC), from its change history. */
@@ -166,7 +176,7 @@ public class HouseholdService {
         if (household == null) {
             throw ProblemException.notFound("household", id);
         }
-        scope.require(RegionCode.of(household.villageCode));
+        requireScopeAudited(household, scope, "READ_AS_OF", why);
         audit.record("READ_AS_OF", "household", id.toString(), why);
         var state = changeLog.stateAsOf("household", id.toString(), date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
                 .orElseThrow(() -> ProblemException.notFound("state of household " + id + " on", date));

@@ -47,6 +47,14 @@ class AuditTrailTest {
                 .body("items.subject", org.hamcrest.Matchers.hasItem("audit-log"));
         given().auth().oauth2(TestTokens.token(Roles.KEMENSOS)).when().get("/api/v1/audit-log").then().statusCode(403);
 
+        // a household read outside one's regions is on record as refused, too
+        String household = family.getString("id");
+        given().auth().oauth2(TestTokens.token(Roles.OPERATOR_DESA, "33.21.01.2001")).header("X-Purpose", "ingin tahu")
+                .when().get("/api/v1/households/" + household).then().statusCode(403);
+        given().auth().oauth2(TestTokens.token(Roles.AUDITOR)).queryParam("subjectId", household)
+                .when().get("/api/v1/audit-log").then().statusCode(200)
+                .body("items.action", org.hamcrest.Matchers.hasItem("READ_REFUSED"));
+
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("truncate audit_log")).hasMessageContaining("append-only");
         }

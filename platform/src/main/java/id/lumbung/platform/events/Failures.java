@@ -79,8 +79,12 @@ public final class Failures {
 
     /** The first line of {@link #describe}: what a log line may carry (a server's detail line can quote values). */
     public static String firstLine(Throwable failure) {
-        String described = describe(failure);
-        int newline = described.indexOf('\n');
-        return newline < 0 ? described : described.substring(0, newline);
+        return firstLine(describe(failure));
+    }
+
+    /** The first line of an error text. */
+    public static String firstLine(String error) {
+        int newline = error.indexOf('\n');
+        return newline < 0 ? error : error.substring(0, newline);
     }
 }

@@ -218,7 +218,7 @@ public class Quarantine {
                 DEAD_LETTER_TYPE, letter);
         if (QUARANTINED.equals(status)) {
             LOG.errorf("%s quarantined event %s (%s, %s/%d@%d): %s", handler.consumer(), arrival.id(), type,
-                    record.topic(), record.partition(), record.offset(), firstLine(error));
+                    record.topic(), record.partition(), record.offset(), Failures.firstLine(error));
         } else {
             LOG.warnf("%s holds event %s of type %s behind an earlier event of its key in quarantine", handler.consumer(),
                     arrival.id(), type);
@@ -508,11 +508,6 @@ public class Quarantine {
         } catch (java.io.IOException e) {
             return null;
         }
-    }
-
-    private static String firstLine(String error) {
-        int newline = error.indexOf('\n');
-        return newline < 0 ? error : error.substring(0, newline);
     }
 
     private static String sha256(byte[] bytes) {

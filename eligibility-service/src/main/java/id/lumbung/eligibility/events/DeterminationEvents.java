@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * {@code eligibility.determinations.v1}: one event per household x program x period each time it is
- * decided, keyed by household id (a log-compacted state topic per household).
+ * decided. The topic is log-compacted, so the key names exactly what one record describes:
+ * {@code <householdId>/<programCode>/<period>}; compaction then keeps the current determination of every
+ * program and period of a household, not only the last one decided.
  */
 @ApplicationScoped
 public class DeterminationEvents {
@@ -27,13 +29,23 @@ public class DeterminationEvents {
 
     private final Outbox outbox;
 
+    /** The key (and CloudEvents subject) of the determination of {@code householdId} for a program and period. */
+    public static String key(UUID householdId, String programCode, String period) {
+        return householdId + keySuffix(programCode, period);
+    }
+
+    /** What follows the household id in a determination's key. */
+    public static String keySuffix(String programCode, String period) {
+        return "/" + programCode + "/" + period;
+    }
+
     public DeterminationEvents(Outbox outbox) {
         this.outbox = outbox;
     }
 
     /** The events of {@code determinations}, recorded together. */
     public void made(List<Determination> determinations, Instant determinedAt) {
-        outbox.publishAll(TOPIC, determinations.stream().map(d -> new Outbox.Pending(d.householdId().toString(), MADE,
+        outbox.publishAll(TOPIC, determinations.stream().map(d -> new Outbox.Pending(key(d.householdId(), d.programCode(), d.period().toString()), MADE,
                 new DeterminationMade(d.householdId(), d.villageCode(), d.programCode(), d.period().toString(),
                         d.ruleVersion(), d.registryVersion(), d.eligible(),
                         d.reasons().stream().map(r -> new ReasonData(r.code(), r.id(), r.en())).toList(), determinedAt)))

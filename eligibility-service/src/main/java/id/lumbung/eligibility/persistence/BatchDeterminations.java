@@ -67,9 +67,9 @@ public class BatchDeterminations {
                     returning d.household_id, d.village_code, d.eligible, d.reasons, d.registry_version
                 ), events as (
                     insert into outbox_event (id, topic, event_key, event_type, payload)
-                    select e.id, ?, e.household_id::text, ?, jsonb_build_object(
+                    select e.id, ?, e.household_id::text || ?, ?, jsonb_build_object(
                         'specversion', '1.0', 'id', e.id::text, 'source', ?, 'type', ?,
-                        'datacontenttype', 'application/json', 'subject', e.household_id::text, 'time', ?,
+                        'datacontenttype', 'application/json', 'subject', e.household_id::text || ?, 'time', ?,
                         'data', jsonb_build_object('householdId', e.household_id::text, 'villageCode', e.village_code,
                             'programCode', ?, 'period', ?, 'ruleVersion', ?, 'registryVersion', e.registry_version,
                             'eligible', e.eligible, 'reasons', e.reasons, 'determinedAt', ?))
@@ -93,9 +93,11 @@ public class BatchDeterminations {
             s.setInt(++i, r.version());
             s.setTimestamp(++i, Timestamp.from(at));
             s.setString(++i, DeterminationEvents.TOPIC);
+            s.setString(++i, DeterminationEvents.keySuffix(r.programCode(), r.period().toString()));
             s.setString(++i, DeterminationEvents.MADE);
             s.setString(++i, source);
             s.setString(++i, DeterminationEvents.MADE);
+            s.setString(++i, DeterminationEvents.keySuffix(r.programCode(), r.period().toString()));
             s.setString(++i, envelopeTime(at));
             s.setString(++i, r.programCode());
             s.setString(++i, r.period().toString());

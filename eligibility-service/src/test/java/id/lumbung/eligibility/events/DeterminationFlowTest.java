@@ -55,11 +55,11 @@ class DeterminationFlowTest {
         assertThat(blts.getString("period")).isEqualTo("2025-Q4");
         assertThat(blts.getString("determinedAt")).isEqualTo(TestClock.START.toString());
 
-        var record = TestTopics.await(DeterminationEvents.TOPIC, r -> family.id.toString().equals(r.key())
-                && "BLTS_KESRA_2025".equals(r.event().path("data").path("programCode").asText()), Duration.ofSeconds(30));
+        String key = family.id + "/BLTS_KESRA_2025/2025-Q4";
+        var record = TestTopics.await(DeterminationEvents.TOPIC, r -> key.equals(r.key()), Duration.ofSeconds(30));
         assertThat(record.event().get("type").asText()).isEqualTo(DeterminationEvents.MADE);
         assertThat(record.event().get("source").asText()).isEqualTo("/lumbung/eligibility-service");
-        assertThat(record.event().get("subject").asText()).isEqualTo(family.id.toString());
+        assertThat(record.event().get("subject").asText()).isEqualTo(key);
         JsonNode data = record.event().get("data");
         var fields = new TreeSet<String>();
         data.fieldNames().forEachRemaining(fields::add);
@@ -73,11 +73,14 @@ class DeterminationFlowTest {
         assertThat(data.get("reasons").isArray()).isTrue();
         assertThat(data.get("determinedAt").asText()).isEqualTo(TestClock.START.toString());
 
+        String household = family.id + "/";
         var all = TestTopics.readUntil(DeterminationEvents.TOPIC,
-                records -> records.stream().filter(r -> family.id.toString().equals(r.key())).count() >= NATIONAL_PROGRAMS,
-                Duration.ofSeconds(30)).stream().filter(r -> family.id.toString().equals(r.key())).toList();
+                records -> records.stream().filter(r -> r.key() != null && r.key().startsWith(household)).count() >= NATIONAL_PROGRAMS,
+                Duration.ofSeconds(30)).stream().filter(r -> r.key() != null && r.key().startsWith(household)).toList();
         assertThat(all).extracting(r -> r.event().get("data").get("programCode").asText())
                 .containsExactlyInAnyOrder("PKH", "SEMBAKO", "PBI_JKN", "BLT_DD", "BLT_KD", "BLTS_KESRA_2025");
+        assertThat(all).allSatisfy(r -> assertThat(r.key()).isEqualTo(household
+                + r.event().get("data").get("programCode").asText() + "/" + r.event().get("data").get("period").asText()));
     }
 
     @Test
@@ -91,7 +94,7 @@ class DeterminationFlowTest {
         assertThat(blts.getString("reasons[0].id")).contains("keluarga ASN/TNI/POLRI").doesNotContain("SLAMET");
         assertThat(blts.getString("reasons[0].en")).contains("ASN/TNI/POLRI");
 
-        var record = TestTopics.await(DeterminationEvents.TOPIC, r -> family.id.toString().equals(r.key())
+        var record = TestTopics.await(DeterminationEvents.TOPIC, r -> r.key() != null && r.key().startsWith(family.id + "/")
                 && "BLTS_KESRA_2025".equals(r.event().path("data").path("programCode").asText()), Duration.ofSeconds(30));
         var data = record.event().get("data");
         assertThat(data.get("eligible").asBoolean()).isFalse();
@@ -222,7 +225,7 @@ class DeterminationFlowTest {
 
     long outboxEvents(UUID household) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "select count(*) from outbox_event where event_key = ? and topic = 'eligibility.determinations.v1'")) {
+                "select count(*) from outbox_event where split_part(event_key, '/', 1) = ? and topic = 'eligibility.determinations.v1'")) {
             s.setString(1, household.toString());
             try (var rs = s.executeQuery()) {
                 rs.next();

@@ -112,14 +112,15 @@ class DeterminationRunResourceTest {
         var want = expected.get(sample.id() + "|BLTS_KESRA_2025");
         var written = outboxPayload(sample.id(), "BLTS_KESRA_2025");
         var reference = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(EventEnvelope.serialize(appJson,
-                "/lumbung/eligibility-service", DeterminationEvents.MADE, sample.id().toString(), TestClock.START,
+                "/lumbung/eligibility-service", DeterminationEvents.MADE,
+                DeterminationEvents.key(sample.id(), "BLTS_KESRA_2025", want.period().toString()), TestClock.START,
                 new DeterminationEvents.DeterminationMade(want.householdId(), want.villageCode(), want.programCode(),
                         want.period().toString(), want.ruleVersion(), want.registryVersion(), want.eligible(),
                         want.reasons().stream().map(r -> new DeterminationEvents.ReasonData(r.code(), r.id(), r.en())).toList(),
                         TestClock.START)));
         reference.put("id", written.get("id").asText());
         assertThat(written).isEqualTo(reference);
-        var onTopic = TestTopics.await(DeterminationEvents.TOPIC, r -> sample.id().toString().equals(r.key())
+        var onTopic = TestTopics.await(DeterminationEvents.TOPIC, r -> DeterminationEvents.key(sample.id(), "BLTS_KESRA_2025", "2025-Q4").equals(r.key())
                 && "BLTS_KESRA_2025".equals(r.event().path("data").path("programCode").asText()), Duration.ofSeconds(30));
         assertThat(onTopic.event()).isEqualTo(written);
 
@@ -261,7 +262,7 @@ class DeterminationRunResourceTest {
 
     long outboxEvents(UUID household) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "select count(*) from outbox_event where event_key = ? and topic = 'eligibility.determinations.v1'")) {
+                "select count(*) from outbox_event where split_part(event_key, '/', 1) = ? and topic = 'eligibility.determinations.v1'")) {
             s.setString(1, household.toString());
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -272,7 +273,7 @@ class DeterminationRunResourceTest {
 
     JsonNode outboxPayload(UUID household, String program) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.prepareStatement("""
-                select payload::text from outbox_event where event_key = ? and topic = 'eligibility.determinations.v1'
+                select payload::text from outbox_event where split_part(event_key, '/', 1) = ? and topic = 'eligibility.determinations.v1'
                 and payload -> 'data' ->> 'programCode' = ? order by seq desc limit 1""")) {
             s.setString(1, household.toString());
             s.setString(2, program);

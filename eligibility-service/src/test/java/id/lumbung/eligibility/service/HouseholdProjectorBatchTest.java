@@ -59,7 +59,7 @@ class HouseholdProjectorBatchTest {
                 .isEqualTo(39L * 3);
         assertThat(count("""
                 select count(*) from outbox_event where topic = 'eligibility.determinations.v1'
-                and event_key = any (select unnest(?::uuid[])::text)""", others)).isEqualTo(39L * NATIONAL_PROGRAMS);
+                and split_part(event_key, '/', 1) = any (select unnest(?::uuid[])::text)""", others)).isEqualTo(39L * NATIONAL_PROGRAMS);
         // desil 1-4 are in the BLTS band, 5-10 are not: the same split as one-by-one evaluation gives
         assertThat(count("""
                 select count(*) from determination where household_id = any (?) and program_code = 'BLTS_KESRA_2025'
@@ -72,7 +72,7 @@ class HouseholdProjectorBatchTest {
                 List.of(newest.id()))).isEqualTo(1);
         assertThat(count("""
                 select count(*) from outbox_event where topic = 'eligibility.determinations.v1'
-                and event_key = any (select unnest(?::uuid[])::text)""", List.of(newest.id()))).isEqualTo(NATIONAL_PROGRAMS);
+                and split_part(event_key, '/', 1) = any (select unnest(?::uuid[])::text)""", List.of(newest.id()))).isEqualTo(NATIONAL_PROGRAMS);
 
         // the same set again changes nothing
         assertThat(QuarkusTransaction.requiringNew().call(() -> projector.project(incoming))).isZero();

@@ -110,6 +110,7 @@ stop() {
 }
 
 test_all() {
+  bash "$LUMBUNG_ROOT/deploy/local/spectral.sh" >/dev/null
   bash "$LUMBUNG_ROOT/deploy/local/postgres.sh" reset-tests
   bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" kill kafka-test
   rm -rf "$LUMBUNG_STATE/kafka-test"

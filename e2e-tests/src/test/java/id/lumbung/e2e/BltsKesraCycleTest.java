@@ -155,6 +155,7 @@ class BltsKesraCycleTest {
             stage("close collection", () -> closeCollection(planId));
             stage("reconciliation and return", () -> reconcile(planId));
             stage("sanggah and tolak", this::complaints);
+            stage("a partner's client generated from the OpenAPI document", this::generatedClient);
             stage("public status check", this::statusCheck);
         } catch (Throwable e) {
             stack.dumpLogs(40);
@@ -637,6 +638,39 @@ class BltsKesraCycleTest {
                 "select outcome || ' ' || household_id || ' ' || program_code from household_finding where case_number = '"
                         + tolakNumber + "'"));
         assertThat(tolakFinding).isEqualTo("TOLAK_ACCEPTED " + households.get(TOLAK) + " " + PROGRAM);
+    }
+
+    // ---- 10b. a partner system that knows only complaint-service's OpenAPI document
+
+    void generatedClient() throws Exception {
+        var client = new id.lumbung.client.complaint.ApiClient();
+        client.updateBaseUri(stack.url("complaint"));
+        var cases = new id.lumbung.client.complaint.api.CasesApi(client);
+
+        var submitted = cases.submitCase(new id.lumbung.client.complaint.model.CaseSubmission()
+                .type(id.lumbung.client.complaint.model.CaseType.ADUAN)
+                .channel(id.lumbung.client.complaint.model.CaseChannel.WEB)
+                .villageCode(VILLAGE).programCode(PROGRAM)
+                .description("Bantuan belum diterima, mohon dicek.")
+                .reporter(new id.lumbung.client.complaint.model.CaseReporter().nik(NO_DESIL.head().nik())
+                        .villageCode(VILLAGE)));
+        assertThat(submitted.getNumber()).startsWith("ADU-");
+        assertThat(submitted.getSecret()).isNotBlank();
+
+        var tracked = cases.trackCase(submitted.getNumber(), submitted.getSecret());
+        assertThat(tracked.getNumber()).isEqualTo(submitted.getNumber());
+        assertThat(tracked.getStatus()).isEqualTo(id.lumbung.client.complaint.model.CaseStatus.SUBMITTED);
+        assertThat(tracked.getReporterNik()).doesNotContain(NO_DESIL.head().nik().substring(6, 12));
+
+        // a refusal arrives as the documented problem, readable with the generated Problem model
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                id.lumbung.client.complaint.ApiException.class,
+                () -> cases.trackCase(submitted.getNumber(), "x".repeat(40)));
+        assertThat(refused.getCode()).isEqualTo(404);
+        var problem = client.getObjectMapper().readValue(refused.getResponseBody(),
+                id.lumbung.client.complaint.model.Problem.class);
+        assertThat(problem.getStatus()).isEqualTo(refused.getCode());
+        assertThat(problem.getType()).isNotNull();
     }
 
     Response act(String token, String number, String body) {

@@ -3,6 +3,9 @@ package id.lumbung.complaint.domain;
 /** Case numbers people can read out on the phone: {@code SGH-2025-000123}, running per kind and year. */
 public final class CaseNumber {
 
+    /** The shape of every case number: kind prefix, calendar year, running number of six to nine digits. */
+    public static final String PATTERN = "(ADU|USL|SGH|TLK)-\\d{4}-\\d{6,9}";
+
     private CaseNumber() {
     }
 
@@ -12,6 +15,6 @@ public final class CaseNumber {
 
     /** Whether {@code value} has the shape of a case number at all (checked before any lookup). */
     public static boolean looksLikeOne(String value) {
-        return value != null && value.matches("(ADU|USL|SGH|TLK)-\\d{4}-\\d{6,9}");
+        return value != null && value.matches(PATTERN);
     }
 }

@@ -33,7 +33,9 @@ public final class CaseMapper {
         var sanggah = c.caseType() == CaseType.SANGGAH
                 ? new CaseApi.SanggahView(c.sanggahReason, c.sanggahStatement, c.photoRef, c.photoLatitude, c.photoLongitude)
                 : null;
-        var breaches = sla.breaches(c.caseType(), c.verifyDueAt, c.verifiedAt, c.followUpDueAt, c.decidedAt, now);
+        var breaches = sla.breaches(c.caseType(), c.verifyDueAt, c.verifiedAt, c.followUpDueAt, c.decidedAt, now).stream()
+                .map(b -> new CaseApi.SlaBreach(b.rule(), b.dueAt(), b.metAt()))
+                .toList();
         return new CaseApi.CaseView(c.number, c.caseType(), Channel.valueOf(c.channel), c.caseStatus(), handling(c),
                 c.villageCode, c.householdId, c.programCode, reporter, c.description, sanggah, c.outcomeDetail,
                 c.submittedAt, c.verifiedAt, c.decidedAt, c.closedAt,

@@ -236,7 +236,7 @@ public class CaseService {
 
     /** Cases within the caller's regions, newest first, optionally narrowed by status, type and village. */
     @Transactional
-    public CaseApi.Page<CaseApi.CaseSummary> list(CaseStatus status, CaseType type, RegionCode village, int page, int size,
+    public CaseApi.CasePage list(CaseStatus status, CaseType type, RegionCode village, int page, int size,
             Actor actor) {
         var scope = actor.scope();
         if (village != null) {
@@ -260,7 +260,7 @@ public class CaseService {
         if (!scope.national()) {
             var patterns = scope.likePatterns();
             if (patterns.isEmpty()) {
-                return new CaseApi.Page<>(List.of(), page, size, 0);
+                return new CaseApi.CasePage(List.of(), page, size, 0);
             }
             var ors = new ArrayList<String>();
             for (int i = 0; i < patterns.size(); i++) {
@@ -274,7 +274,7 @@ public class CaseService {
         long total = found.count();
         var items = found.page(page, size).list().stream().map(CaseMapper::summary).toList();
         audit.record("SEARCH", "case", "-", "status=" + status + " type=" + type + " village=" + village + " page=" + page);
-        return new CaseApi.Page<>(items, page, size, total);
+        return new CaseApi.CasePage(items, page, size, total);
     }
 
     /**

@@ -50,6 +50,7 @@ public class ExplanationService {
                 ? "Keluarga belum ditetapkan sebagai penerima bantuan pada program yang sudah dinilai. Lihat sebab dan solusi per program."
                 : "Keluarga ditetapkan sebagai penerima pada " + receiving + " dari " + answers.size() + " program yang sudah dinilai.";
         Instant at = newest.determinedAt();
-        return Optional.of(new ExplanationApi.Explanation(householdId, newest.villageCode(), ringkasan, answers, at));
+        return Optional.of(new ExplanationApi.Explanation(householdId, newest.villageCode(), ringkasan,
+                answers.stream().map(ExplanationApi.ProgramExplanation::of).toList(), at));
     }
 }

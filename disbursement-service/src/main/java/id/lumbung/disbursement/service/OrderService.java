@@ -5,7 +5,6 @@ import id.lumbung.disbursement.mapping.OrderMapper;
 import id.lumbung.disbursement.persistence.PaymentEntity;
 import id.lumbung.disbursement.persistence.PaymentOrderEntity;
 import id.lumbung.disbursement.rest.OrderApi;
-import id.lumbung.disbursement.rest.PlanApi;
 import id.lumbung.platform.audit.AuditLog;
 import id.lumbung.platform.id.RegionCode;
 import id.lumbung.platform.problem.ProblemException;
@@ -27,7 +26,7 @@ public class OrderService {
     }
 
     @Transactional
-    public PlanApi.Page<OrderApi.OrderSummary> list(UUID planId, String villageCode, OrderStatus status,
+    public OrderApi.OrderPage list(UUID planId, String villageCode, OrderStatus status,
             RegionScope scope, int page, int size) {
         var params = new HashMap<String, Object>();
         var where = new StringBuilder("1 = 1");
@@ -51,7 +50,7 @@ public class OrderService {
         var items = query.list().stream().map(OrderMapper::summary).toList();
         audit.record("SEARCH", "payment-order", planId == null ? "*" : planId.toString(),
                 "villageCode=" + villageCode + " status=" + status + " page=" + page);
-        return new PlanApi.Page<>(items, page, size, query.count());
+        return new OrderApi.OrderPage(items, page, size, query.count());
     }
 
     @Transactional

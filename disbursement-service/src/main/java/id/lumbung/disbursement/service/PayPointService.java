@@ -2,7 +2,6 @@ package id.lumbung.disbursement.service;
 
 import id.lumbung.disbursement.persistence.PayPointEntity;
 import id.lumbung.disbursement.rest.PayPointApi;
-import id.lumbung.disbursement.rest.PlanApi;
 import id.lumbung.platform.id.RegionCode;
 import id.lumbung.platform.id.Regions;
 import id.lumbung.platform.problem.ProblemException;
@@ -91,7 +90,7 @@ public class PayPointService {
     }
 
     @Transactional
-    public PlanApi.Page<PayPointApi.PayPointView> list(String regionCode, RegionScope scope, int page, int size) {
+    public PayPointApi.PayPointPage list(String regionCode, RegionScope scope, int page, int size) {
         RegionCode within = regionCode == null || regionCode.isBlank() ? null : region(regionCode);
         List<PayPointEntity> visible = PayPointEntity.<PayPointEntity>list("order by regionCode, code").stream()
                 .filter(p -> ScopeFilter.overlaps(RegionCode.of(p.regionCode), scope))
@@ -99,7 +98,7 @@ public class PayPointService {
                         || within.isWithin(RegionCode.of(p.regionCode)))
                 .toList();
         var items = visible.stream().skip((long) page * size).limit(size).map(PayPointService::view).toList();
-        return new PlanApi.Page<>(items, page, size, visible.size());
+        return new PayPointApi.PayPointPage(items, page, size, visible.size());
     }
 
     /** A pay point the caller may change: its region lies within the caller's scope. */

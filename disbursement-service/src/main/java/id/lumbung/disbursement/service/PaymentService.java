@@ -20,6 +20,8 @@ import id.lumbung.platform.id.Masking;
 import id.lumbung.platform.id.RegionCode;
 import id.lumbung.platform.problem.ProblemException;
 import id.lumbung.platform.security.RegionScope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -61,8 +63,13 @@ public class PaymentService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Counter paid;
+    private final Counter repeated;
 
-    public PaymentService(EntityManager em, PaymentEvents events, AuditLog audit, ObjectMapper json, Clock clock) {
+    public PaymentService(EntityManager em, PaymentEvents events, AuditLog audit, ObjectMapper json, Clock clock,
+            MeterRegistry metrics) {
+        this.paid = payments(metrics, "paid");
+        this.repeated = payments(metrics, "repeated");
         this.em = em;
         this.events = events;
         this.audit = audit;
@@ -95,6 +102,7 @@ public class PaymentService {
                         "this Idempotency-Key was already used for a different payment request; use a new key",
                         Map.of("orderId", previous.orderId.toString()));
             }
+            repeated.increment();
             return new Recorded(200, previous.responseBody, true);
         }
 
@@ -168,7 +176,15 @@ public class PaymentService {
         audit.record("PAY", "payment-order", order.id.toString(), "payment " + payment.id + " at " + payment.payPointCode);
         LOG.infof("order %s paid Rp%d to %s %s at %s by %s", order.id, order.amount, payment.presenterRole,
                 Masking.nik(payment.presenterNik), payment.payPointCode, officer);
+        paid.increment();
         return new Recorded(201, body, false);
+    }
+
+    /** Payment requests by outcome; refused ones are counted as problems, by their type. */
+    private static Counter payments(MeterRegistry metrics, String outcome) {
+        return Counter.builder("lumbung.payments")
+                .description("payment requests at the counter: paid now, or a repeat answered from the first answer")
+                .tag("outcome", outcome).register(metrics);
     }
 
     /**

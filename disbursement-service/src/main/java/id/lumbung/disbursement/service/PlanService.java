@@ -216,11 +216,11 @@ public class PlanService {
     // ---- reads
 
     @Transactional
-    public PlanApi.Page<PlanApi.PlanSummary> list(RegionScope scope, int page, int size) {
+    public PlanApi.PlanPage list(RegionScope scope, int page, int size) {
         List<PlanEntity> visible = PlanEntity.<PlanEntity>list("order by createdAt desc, id").stream()
                 .filter(p -> ScopeFilter.overlaps(RegionCode.of(p.regionCode), scope)).toList();
         var items = visible.stream().skip((long) page * size).limit(size).map(OrderMapper::summary).toList();
-        return new PlanApi.Page<>(items, page, size, visible.size());
+        return new PlanApi.PlanPage(items, page, size, visible.size());
     }
 
     @Transactional

@@ -8,7 +8,6 @@ import id.lumbung.disbursement.persistence.PayPointEntity;
 import id.lumbung.disbursement.persistence.PlanEntity;
 import id.lumbung.disbursement.persistence.PlanWindowEntity;
 import id.lumbung.disbursement.persistence.ScheduleJobEntity;
-import id.lumbung.disbursement.rest.PlanApi;
 import id.lumbung.disbursement.rest.ScheduleApi;
 import id.lumbung.platform.audit.AuditLog;
 import id.lumbung.platform.id.Masking;
@@ -342,7 +341,7 @@ public class ScheduleService {
     }
 
     @Transactional
-    public PlanApi.Page<ScheduleApi.Entry> day(UUID planId, String payPointCode, LocalDate date, RegionScope scope,
+    public ScheduleApi.ScheduledFamilyPage day(UUID planId, String payPointCode, LocalDate date, RegionScope scope,
             int page, int size) {
         var plan = plan(planId);
         requireOverlap(plan, scope);
@@ -364,12 +363,12 @@ public class ScheduleService {
                     o.amount, o.status""" + " " + from + " order by s.slot limit " + size + " offset " + ((long) page * size))
                 .setParameter(1, planId).setParameter(2, payPointCode).setParameter(3, date), params, 4)
                 .getResultList();
-        var items = rows.stream().map(r -> new ScheduleApi.Entry((UUID) r[0], (UUID) r[1], (String) r[2],
+        var items = rows.stream().map(r -> new ScheduleApi.ScheduledFamily((UUID) r[0], (UUID) r[1], (String) r[2],
                 Masking.name((String) r[3]), Masking.nik((String) r[4]), ((Number) r[5]).intValue(),
                 CollectionWindows.invitedAt(((Number) r[5]).intValue(), point.capacityPerDay), (Boolean) r[6],
                 ((Number) r[7]).longValue(), OrderStatus.valueOf((String) r[8]))).toList();
         audit.record("SEARCH", "schedule", planId.toString(), "payPoint=" + payPointCode + " date=" + date + " page=" + page);
-        return new PlanApi.Page<>(items, page, size, total);
+        return new ScheduleApi.ScheduledFamilyPage(items, page, size, total);
     }
 
     // ---- helpers

@@ -184,6 +184,11 @@ class PaymentResourceTest {
         pay(UUID.randomUUID().toString(), badPhoto).statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("photoSha256"))
                 .body("violations.field", hasItem("latitude"));
+        // no order pays a family more than Rp100.000.000: a larger amount is refused before any order is looked at
+        var huge = new LinkedHashMap<>(ok);
+        huge.put("amount", 100_000_001L);
+        pay(UUID.randomUUID().toString(), huge).statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("amount"));
         var badRole = new LinkedHashMap<>(ok);
         badRole.put("presenterRole", "TETANGGA");
         pay(UUID.randomUUID().toString(), badRole).statusCode(400).contentType("application/problem+json");

@@ -144,10 +144,11 @@ public class BeneficiaryLists {
 
     @SuppressWarnings("unchecked")
     private Entry entry(ResultSet rs) throws SQLException, JsonProcessingException {
-        short desil = rs.getShort(5);
-        return new Entry(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.wasNull() ? null : (int) desil, rs.getBoolean(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                json.readValue(rs.getString(10), List.class));
+        short value = rs.getShort(5);
+        // wasNull speaks of the last column read, so it is asked right after the desil, before any other column
+        Integer desil = rs.wasNull() ? null : (int) value;
+        return new Entry(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), desil,
+                rs.getBoolean(6), rs.getInt(7), rs.getString(8), rs.getString(9), json.readValue(rs.getString(10), List.class));
     }
 
     private long count(String sql, UUID id) {

@@ -13,6 +13,8 @@ import id.lumbung.platform.id.Masking;
 import id.lumbung.platform.id.RegionCode;
 import id.lumbung.platform.problem.ProblemException;
 import id.lumbung.platform.security.RegionScope;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -36,9 +38,11 @@ public class BeneficiaryListService {
     private final RuleCatalog rules;
     private final AuditLog audit;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public BeneficiaryListService(BeneficiaryLists lists, BeneficiaryListEvents events, RuleCatalog rules, AuditLog audit,
-            Clock clock) {
+            Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.lists = lists;
         this.events = events;
         this.rules = rules;
@@ -114,6 +118,10 @@ public class BeneficiaryListService {
         list.persistAndFlush();
         lists.recordAid(id, list.programCode, list.period);
         int chunks = events.finalized(list);
+        DistributionSummary.builder("lumbung.beneficiary.lists.finalized")
+                .description("households on each beneficiary list when it is finalized (penetapan), by program")
+                .baseUnit("households").tag("program", list.programCode).register(metrics)
+                .record(list.totalBeneficiaries);
         LOG.infof("beneficiary list %s finalized by %s: %d households in %d events", id, actor, list.totalBeneficiaries,
                 chunks);
         return view(list);

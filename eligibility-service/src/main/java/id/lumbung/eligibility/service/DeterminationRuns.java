@@ -33,9 +33,12 @@ public class DeterminationRuns {
     private final OutboxRelay relay;
     private final Clock clock;
     private final int chunkSize;
+    private final DeterminationMetrics metrics;
 
     public DeterminationRuns(BatchDeterminations batch, RuleCatalog rules, OutboxRelay relay, Clock clock,
-            @ConfigProperty(name = "lumbung.determination-run.chunk-size", defaultValue = "20000") int chunkSize) {
+            @ConfigProperty(name = "lumbung.determination-run.chunk-size", defaultValue = "20000") int chunkSize,
+            DeterminationMetrics metrics) {
+        this.metrics = metrics;
         this.batch = batch;
         this.rules = rules;
         this.relay = relay;
@@ -141,6 +144,7 @@ public class DeterminationRuns {
                     DeterminationRunEntity.update("done = ?1, decided = decided + ?2, eligible = eligible + ?3, "
                             + "changed = changed + ?4, elapsedMs = ?5 where id = ?6", doneNow, decided, eligible, changed,
                             (System.nanoTime() - started) / 1_000_000, id);
+                    metrics.byBatch(decided, eligible, changed);
                 });
                 relay.wake();
                 if (upTo == null) {

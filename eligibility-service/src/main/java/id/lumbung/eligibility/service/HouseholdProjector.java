@@ -39,9 +39,11 @@ public class HouseholdProjector {
     private final RuleCatalog rules;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DeterminationMetrics metrics;
 
     public HouseholdProjector(HouseholdProjections projections, DeterminationStore determinations,
-            DeterminationEvents events, RuleCatalog rules, ObjectMapper json, Clock clock) {
+            DeterminationEvents events, RuleCatalog rules, ObjectMapper json, Clock clock, DeterminationMetrics metrics) {
+        this.metrics = metrics;
         this.projections = projections;
         this.determinations = determinations;
         this.events = events;
@@ -77,6 +79,7 @@ public class HouseholdProjector {
         determinations.replace(decided, now);
         var all = decided.values().stream().flatMap(List::stream).map(DeterminationStore.Decided::determination).toList();
         events.made(all, now);
+        metrics.byEvent(all, all.size());
         if (LOG.isDebugEnabled()) {
             for (var h : households) {
                 LOG.debugf("household %s (KK %s) version %d: %d programs decided", h.id(), Masking.nik(h.noKk()),
@@ -108,6 +111,7 @@ public class HouseholdProjector {
         var changed = decided.stream().filter(d -> changed(before.get(d.determination().programCode() + "|"
                 + d.determination().period()), d)).toList();
         events.made(changed.stream().map(DeterminationStore.Decided::determination).toList(), now);
+        metrics.byEvent(decided.stream().map(DeterminationStore.Decided::determination).toList(), changed.size());
         LOG.infof("household %s re-decided at registry version %d: %d of %d determinations changed", householdId,
                 household.registryVersion(), changed.size(), decided.size());
         return changed.size();

@@ -91,6 +91,12 @@ public final class RegistryEvents {
             return EventEnvelope.serialize(JSON, "/lumbung/registry-service", type, id.toString(), Instant.now(), data);
         }
 
+        /** The event as a traced registry request writes it: with the request's W3C traceparent. */
+        public byte[] tracedEvent(String traceparent) {
+            return EventEnvelope.serialize(JSON, UUID.randomUUID(), "/lumbung/registry-service", REGISTERED,
+                    id.toString(), Instant.now(), data, traceparent);
+        }
+
         /** Records every member as deceased on the given date. */
         public Family allDeceased(String date) {
             members.forEach(m -> {

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,10 +37,12 @@ public class AuditResource {
     }
 
     /** One audit entry. */
+    @Schema(name = "AuditEntry", description = "One read or change of personal data: who, when, what and whose")
     public record Entry(long id, Instant at, String actor, String roles, String action, String subject, String subjectId,
             String detail) {
     }
 
+    @Schema(name = "AuditEntryPage", description = "A page of audit entries, newest first")
     public record Page(List<Entry> items, int page, int size) {
     }
 

@@ -24,8 +24,12 @@ public final class EventEnvelope {
     private EventEnvelope() {
     }
 
-    /** A received event with its JSON data. */
-    public record Received(String id, String source, String type, String subject, Instant time, JsonNode data) {
+    /** The CloudEvents extension that carries the W3C trace context of the request that caused an event. */
+    public static final String TRACEPARENT = "traceparent";
+
+    /** A received event with its JSON data and, when its producer was traced, its W3C {@code traceparent}. */
+    public record Received(String id, String source, String type, String subject, Instant time, JsonNode data,
+            String traceparent) {
     }
 
     public static byte[] serialize(ObjectMapper json, String source, String type, String subject, Instant time,
@@ -36,8 +40,18 @@ public final class EventEnvelope {
     /** The event with the given {@code id} (a writer that records the id beside the event chooses it). */
     public static byte[] serialize(ObjectMapper json, UUID id, String source, String type, String subject, Instant time,
             Object data) {
+        return serialize(json, id, source, type, subject, time, data, null);
+    }
+
+    /** The same, carrying the trace context ({@code traceparent}) of the work that caused the event, if any. */
+    public static byte[] serialize(ObjectMapper json, UUID id, String source, String type, String subject, Instant time,
+            Object data, String traceparent) {
         try {
-            CloudEvent event = CloudEventBuilder.v1()
+            var builder = CloudEventBuilder.v1();
+            if (traceparent != null) {
+                builder.withExtension(TRACEPARENT, traceparent);
+            }
+            CloudEvent event = builder
                     .withId(id.toString())
                     .withSource(URI.create(source))
                     .withType(type)
@@ -57,8 +71,10 @@ public final class EventEnvelope {
         try {
             CloudEvent event = FORMAT.deserialize(payload);
             JsonNode data = event.getData() == null ? json.nullNode() : json.readTree(event.getData().toBytes());
+            Object traceparent = event.getExtension(TRACEPARENT);
             return new Received(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
-                    event.getTime() == null ? null : event.getTime().toInstant(), data);
+                    event.getTime() == null ? null : event.getTime().toInstant(), data,
+                    traceparent == null ? null : traceparent.toString());
         } catch (RuntimeException | IOException e) {
             throw new IllegalArgumentException("not a structured CloudEvent: " + e.getMessage(), e);
         }

@@ -2,6 +2,15 @@ package id.lumbung.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,20 +39,26 @@ import org.jboss.logging.Logger;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** A batch span links to at most this many producer traces. */
+    private static final int MAX_LINKS = 128;
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final Quarantine quarantine;
+    private final Tracer tracer;
+    private final MeterRegistry metrics;
     private final Duration firstDelay;
     private final Duration maxDelay;
     private volatile boolean stopping;
 
-    public Inbox(AgroalDataSource dataSource, ObjectMapper json, Quarantine quarantine,
+    public Inbox(AgroalDataSource dataSource, ObjectMapper json, Quarantine quarantine, Tracer tracer, MeterRegistry metrics,
             @ConfigProperty(name = "lumbung.inbox.retry.first-delay", defaultValue = "200ms") Duration firstDelay,
             @ConfigProperty(name = "lumbung.inbox.retry.max-delay", defaultValue = "30s") Duration maxDelay) {
         this.dataSource = dataSource;
         this.json = json;
         this.quarantine = quarantine;
+        this.tracer = tracer;
+        this.metrics = metrics;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
     }
@@ -76,6 +91,44 @@ public class Inbox {
         if (arrivals.isEmpty()) {
             return 0;
         }
+        Span span = consuming(handler, arrivals);
+        try (Scope scope = span.makeCurrent()) {
+            int applied = processArrivals(handler, arrivals);
+            span.setAttribute("lumbung.events.applied", applied);
+            Counter.builder("lumbung.events.applied").description("events a consumer applied (repeats not counted)")
+                    .tag("consumer", handler.consumer()).register(metrics).increment(applied);
+            return applied;
+        } catch (RuntimeException failure) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, Failures.firstLine(failure));
+            throw failure;
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
+     * The span of applying a batch: a child of the producer's span when the batch continues one trace (the usual
+     * case: one change, its events), else linked to the traces of its events.
+     */
+    private Span consuming(EventHandler handler, List<Arrival> arrivals) {
+        var builder = tracer.spanBuilder(handler.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", handler.topic())
+                .setAttribute("messaging.consumer.group.name", handler.consumer())
+                .setAttribute("messaging.batch.message_count", (long) arrivals.size());
+        var contexts = arrivals.stream().filter(a -> a.event() != null)
+                .map(a -> Tracing.parse(a.event().traceparent())).filter(SpanContext::isValid).toList();
+        if (!contexts.isEmpty() && contexts.stream().map(SpanContext::getTraceId).distinct().count() == 1) {
+            builder.setParent(Context.root().with(Span.wrap(contexts.get(0))));
+        } else {
+            builder.setNoParent();
+            contexts.stream().limit(MAX_LINKS).forEach(builder::addLink);
+        }
+        return builder.startSpan();
+    }
+
+    private int processArrivals(EventHandler handler, List<Arrival> arrivals) {
         try {
             return retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, arrivals)));
         } catch (RuntimeException batchFailure) {

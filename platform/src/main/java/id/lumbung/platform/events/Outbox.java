@@ -63,9 +63,11 @@ public class Outbox {
         try (var connection = dataSource.getConnection();
                 var insert = connection.prepareStatement(
                         "insert into outbox_event (id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?::jsonb)")) {
+            String traceparent = Tracing.traceparent();
             for (var event : events) {
                 var id = UUID.randomUUID();
-                byte[] payload = EventEnvelope.serialize(json, id, source, event.type(), event.key(), clock.instant(), event.data());
+                byte[] payload = EventEnvelope.serialize(json, id, source, event.type(), event.key(), clock.instant(),
+                        event.data(), traceparent);
                 insert.setObject(1, id);
                 insert.setString(2, topic);
                 insert.setString(3, event.key());

@@ -2,6 +2,7 @@ package id.lumbung.platform.events;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,6 +50,7 @@ public class OutboxRelay {
     private final boolean enabled;
     private final Counter published;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestAge = new AtomicLong();
     private final Duration pollInterval;
     private final Duration retryDelay;
     private final Semaphore wakeups = new Semaphore(0);
@@ -71,7 +73,11 @@ public class OutboxRelay {
         this.enabled = enabled;
         this.published = Counter.builder("lumbung.outbox.published").description("events published from the outbox")
                 .register(registry);
-        registry.gauge("lumbung.outbox.pending", pending);
+        Gauge.builder("lumbung.outbox.pending", pending, AtomicLong::get)
+                .description("events in the outbox not yet published to Kafka").register(registry);
+        Gauge.builder("lumbung.outbox.oldest.age", oldestAge, AtomicLong::get).baseUnit("seconds")
+                .description("age of the oldest event not yet published (0 when the outbox is drained)")
+                .register(registry);
     }
 
     /** Wakes the relay: called after a transaction that wrote to the outbox commits. */
@@ -147,7 +153,6 @@ public class OutboxRelay {
                     }
                 }
                 if (seqs.isEmpty()) {
-                    pending.set(0);
                     return 0;
                 }
                 producer().flush();
@@ -161,7 +166,6 @@ public class OutboxRelay {
                     mark.executeUpdate();
                 }
                 published.increment(seqs.size());
-                pending.set(Math.max(0, pending.get() - seqs.size()));
                 return seqs.size();
             } catch (SQLException e) {
                 throw new IllegalStateException("outbox relay database error: " + e.getMessage(), e);
@@ -169,6 +173,23 @@ public class OutboxRelay {
                 throw new IllegalStateException("Kafka refused an outbox event: " + e.getCause(), e);
             }
         });
+    }
+
+    /** Measures the backlog for the gauges: how many events wait, and how long the oldest has waited. */
+    @Scheduled(every = "${lumbung.outbox.backlog-probe:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void probeBacklog() {
+        try (var connection = dataSource.getConnection(); var probe = connection.prepareStatement("""
+                select (select count(*) from outbox_event where published_at is null),
+                       coalesce((select extract(epoch from now() - created_at)::bigint from outbox_event
+                                 where published_at is null order by seq limit 1), 0)""")) {
+            try (var rs = probe.executeQuery()) {
+                rs.next();
+                pending.set(rs.getLong(1));
+                oldestAge.set(Math.max(0, rs.getLong(2)));
+            }
+        } catch (SQLException e) {
+            LOG.debugf("outbox backlog probe failed: %s", e.getMessage());
+        }
     }
 
     /** Drops published rows older than the retention; the topic keeps them for consumers. */
@@ -186,20 +207,29 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Map<String, Object> config = new HashMap<>(kafkaConfig);
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-            config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(producerConfig(kafkaConfig), new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
+    }
+
+    /**
+     * The relay's producer settings: the service's whole Kafka configuration (every {@code kafka.*} property and
+     * {@code KAFKA_*} variable, so the broker address and the security settings: {@code security.protocol},
+     * {@code sasl.*}, {@code ssl.*}) with the delivery guarantees of the outbox on top.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return config;
     }
 
     private synchronized void resetProducer() {

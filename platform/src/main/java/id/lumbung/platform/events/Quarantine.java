@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -59,19 +60,23 @@ public class Quarantine {
             quarantined_at, resolved_at, resolved_by, resolution""";
 
     /** One quarantined event, without its payload. */
+    @Schema(name = "QuarantinedEvent", description = "An event a consumer of this service could not apply, without its payload")
     public record Entry(long id, String consumer, String topic, Integer partition, Long offset, String eventId,
             String eventKey, String eventType, String status, String error, int attempts, Instant quarantinedAt,
             Instant resolvedAt, String resolvedBy, String resolution) {
     }
 
     /** One quarantined event with the record as received: JSON when it is JSON, else its text. */
+    @Schema(name = "QuarantinedEventDetail", description = "A quarantined event with the record as it was received")
     public record Detail(Entry entry, JsonNode payload, String payloadText, int payloadBytes) {
     }
 
+    @Schema(name = "QuarantinedEventPage", description = "A page of quarantined events, oldest first")
     public record Page(List<Entry> items, int page, int size, long total) {
     }
 
     /** What a replay or discard did: the events that took effect, in order, and the one left in quarantine, if any. */
+    @Schema(name = "QuarantineOutcome", description = "What a replay or discard did")
     public record Outcome(List<Entry> applied, Entry stillQuarantined) {
     }
 

@@ -42,6 +42,7 @@ public class QuarantineResource {
     }
 
     /** Why an event is given up on. */
+    @Schema(name = "QuarantineDiscard", description = "Giving up on a quarantined event, with the reason")
     public record Discard(
             @NotBlank @Size(max = 500) @Schema(description = "Why the event is given up on (kept and audited)",
                     examples = "duplikat dari event yang sudah diterapkan ulang") String reason) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -84,6 +86,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null) {
+            // a path or query value that cannot be converted to its type: the caller's to fix, not a missing resource
+            return respond(Problem.of(400, "invalid-parameter", "Invalid parameter",
+                    "a path or query parameter is not of its type: " + firstLine(e.getCause())), uri);
+        }
         var reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Request refused";
         String slug = switch (status) {
@@ -121,8 +128,19 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem, UriInfo uri) {
+        refused(problem);
         var body = uri != null ? problem.at(instance(uri)) : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** Every problem answered, by status and kind (its type's last segment): refusals by reason. */
+    static void refused(Problem problem) {
+        String type = problem.type() == null ? "none" : problem.type().toString();
+        Counter.builder("lumbung.requests.refused")
+                .description("requests answered with a problem, by HTTP status and problem type")
+                .tag("status", Integer.toString(problem.status()))
+                .tag("problem", type.substring(type.lastIndexOf('/') + 1))
+                .register(Metrics.globalRegistry).increment();
     }
 
     /** The request's path as it was sent (still percent-encoded), so any path a caller can send names the problem. */

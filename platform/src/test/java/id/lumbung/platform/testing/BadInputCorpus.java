@@ -45,7 +45,7 @@ public final class BadInputCorpus {
     private static final List<String> RAW_TARGETS = List.of("?q=%", "?q=%zz", "?q=%FF", "/%FF", "?" + "q=" + "x".repeat(5_000));
     /** Tables written by background work or by every read, not by the requests under test. */
     private static final Set<String> NOT_WRITES = Set.of("audit_log", "flyway_schema_history", "inbox_event",
-            "event_quarantine", "status_rate_limit");
+            "event_quarantine", "rate_limit_bucket");
 
     private BadInputCorpus() {
     }
@@ -210,6 +210,9 @@ public final class BadInputCorpus {
         }
         if (schema.has("example")) {
             return schema.get("example");
+        }
+        if (schema.path("examples").isArray() && !schema.get("examples").isEmpty()) {
+            return schema.get("examples").get(0);
         }
         if (schema.has("enum") && !schema.get("enum").isEmpty()) {
             return schema.get("enum").get(0);

@@ -18,6 +18,10 @@ public final class FieldBounds {
     public static final int ATTRIBUTE = 100;
     /** Assets listed for one family, and livestock kinds. */
     public static final int LIST_ITEMS = 50;
+    /** Members of one family card registered or proposed over REST, and members who leave it together. */
+    public static final int MEMBERS = 30;
+    /** Employment facts of one person: each {@link EmploymentFact} at most once. */
+    public static final int EMPLOYMENT_FACTS = 11;
     /** Floor and land area in square metres. */
     public static final String AREA_MAX = "1000000";
     /** Connected electricity in VA. */
@@ -26,6 +30,8 @@ public final class FieldBounds {
     public static final long LIVESTOCK_MAX = 100_000;
     /** Monthly income in rupiah. */
     public static final long INCOME_MAX = 1_000_000_000_000L;
+    /** Persons present at one village deliberation (musdes), as its Berita Acara counts them. */
+    public static final long ATTENDANCE_MAX = 10_000;
 
     private FieldBounds() {
     }

@@ -2,6 +2,8 @@ package id.lumbung.registry.imports;
 
 import id.lumbung.platform.events.OutboxRelay;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +47,14 @@ public class ImportRunner {
     private final int mergeWorkers;
     private volatile boolean replicaModeRefusedLogged;
     private final String source;
+    private final MeterRegistry metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("bulk-import-", 0).factory());
 
     public ImportRunner(AgroalDataSource dataSource, ImportJobs jobs, OutboxRelay relay, Clock clock,
             @ConfigProperty(name = "lumbung.import.chunk-size", defaultValue = "25000") int chunkSize,
             @ConfigProperty(name = "lumbung.import.merge-workers", defaultValue = "2") int mergeWorkers,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.relay = relay;
@@ -110,6 +114,14 @@ public class ImportRunner {
             }
             relay.wake();
             var done = jobs.find(id).orElseThrow().view();
+            count("lumbung.import.rows", "DTSEN extract lines imported (accepted) or refused (bad)", "outcome",
+                    "accepted", done.rowsRead() - done.badRows());
+            count("lumbung.import.rows", "DTSEN extract lines imported (accepted) or refused (bad)", "outcome", "bad",
+                    done.badRows());
+            count("lumbung.import.households", "households an import created or changed", "change", "created",
+                    done.householdsCreated());
+            count("lumbung.import.households", "households an import created or changed", "change", "updated",
+                    done.householdsUpdated());
             LOG.infof("import %s completed in %.1f s: %d rows, %d bad, %d households created, %d updated, %d unchanged",
                     id, (System.nanoTime() - started) / 1e9, done.rowsRead(), done.badRows(), done.householdsCreated(),
                     done.householdsUpdated(), done.householdsUnchanged());
@@ -119,6 +131,10 @@ public class ImportRunner {
         } finally {
             dropStaging(tables);
         }
+    }
+
+    private void count(String name, String help, String tag, String value, long amount) {
+        Counter.builder(name).description(help).tag(tag, value).register(metrics).increment(amount);
     }
 
     private void merge(UUID id, StagingTables tables, boolean ndjson, String actor) throws Exception {

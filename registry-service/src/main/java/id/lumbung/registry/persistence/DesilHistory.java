@@ -5,12 +5,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The desil history of households: one row per ranking received. */
 @ApplicationScoped
 public class DesilHistory {
 
-    public record Entry(Integer desil, String desilPeriod, String source, String actor, java.time.Instant recordedAt) {
+    @Schema(name = "DesilHistoryEntry", description = "One desil a household was given, with its quarter and source; "
+            + "desil and desilPeriod absent record that it had no desil.")
+    public record Entry(Integer desil, String desilPeriod,
+            @Schema(description = "Where the ranking came from: registration, the DTSEN ranking, a data update",
+                    examples = "DTSEN triwulan 4 2025") String source,
+            @Schema(description = "Who recorded it", examples = "kemensos.pusdatin") String actor,
+            @Schema(description = "When it was recorded", examples = "2025-12-20T01:00:00Z") java.time.Instant recordedAt) {
     }
 
     private final EntityManager em;

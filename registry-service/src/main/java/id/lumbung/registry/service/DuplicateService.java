@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reports possible duplicates for an operator to resolve; nothing is merged automatically. A NIK on two
@@ -19,8 +20,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class DuplicateService {
 
-    public record LikelyDuplicate(String nikA, UUID householdA, String nikB, UUID householdB, String name,
-            LocalDate birthDate, String district) {
+    @Schema(name = "LikelyDuplicate", description = "Two living persons with the same name, birth date and issuing "
+            + "district under different NIKs: probably one person recorded twice. NIKs are masked.")
+    public record LikelyDuplicate(
+            @Schema(description = "The first NIK, masked (the district digits only)", examples = "332006**********") String nikA,
+            @Schema(description = "Current household of the first person; absent when on no KK",
+                    examples = "0b6f9a52-3c1e-4d7a-9f2b-5e8d1c4a7b90") UUID householdA,
+            @Schema(description = "The second NIK, masked (the district digits only)", examples = "332006**********") String nikB,
+            @Schema(description = "Current household of the second person; absent when on no KK",
+                    examples = "7d2e4c1a-8b3f-4e6d-a5c9-1f0b2d3e4a5b") UUID householdB,
+            @Schema(description = "The full name both carry", examples = "SITI AMINAH") String name,
+            @Schema(description = "The birth date both carry", examples = "1975-11-30") LocalDate birthDate,
+            @Schema(description = "Kemendagri district code both NIKs begin with (where each was first issued)",
+                    examples = "33.20.06") String district) {
     }
 
     private final EntityManager em;

@@ -36,8 +36,7 @@ public class SearchService {
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public HouseholdApi.Page<HouseholdApi.HouseholdSummary> search(Criteria c, int page, int size, RegionScope scope,
-            String why) {
+    public HouseholdApi.SearchPage search(Criteria c, int page, int size, RegionScope scope, String why) {
         if (c.nik() == null && c.noKk() == null && c.name() == null && c.region() == null) {
             throw ProblemException.invalid("query", "search by nik, noKk, name (with region) or region");
         }
@@ -117,7 +116,7 @@ public class SearchService {
                 (String) r[3], ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue(),
                 (String) r[6], (String) r[7], r[8] == null ? null : ((Number) r[8]).doubleValue())).toList();
         audit.record("SEARCH", "household", describe(c), why);
-        return new HouseholdApi.Page<>(items, page, size, total);
+        return new HouseholdApi.SearchPage(items, page, size, total);
     }
 
     private static String describe(Criteria c) {

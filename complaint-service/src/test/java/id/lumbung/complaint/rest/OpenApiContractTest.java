@@ -1,0 +1,8 @@
+package id.lumbung.complaint.rest;
+
+import id.lumbung.platform.testing.OpenApiContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OpenApiContractTest extends OpenApiContract {
+}

@@ -71,7 +71,7 @@ class OutboxFaultTest {
             assertThat(count("select count(distinct event_id) from test_effect")).isEqualTo(BEFORE_KILL + WHILE_DOWN);
             assertThat(count("select count(*) from test_effect")).isEqualTo(BEFORE_KILL + WHILE_DOWN);
             assertThat(count("select count(distinct seq) from test_effect")).isEqualTo(BEFORE_KILL + WHILE_DOWN);
-            assertThat(count("select count(*) from event_quarantine where consumer = 'fault-test' and event_key = 'poison'"
+            assertThat(count("select count(*) from event_quarantine where consumer = 'platform.fault-test' and event_key = 'poison'"
                     + " and status = 'QUARANTINED'")).as("the poison event is quarantined once").isEqualTo(1);
             assertThat(count("select count(*) from outbox_event where topic = '" + TOPIC + ".platform-test.dlq'"
                     + " and published_at is not null")).as("and its dead letter published").isEqualTo(1);
@@ -96,7 +96,7 @@ class OutboxFaultTest {
     private final EventHandler effect = new EventHandler() {
         @Override
         public String consumer() {
-            return "fault-test";
+            return "platform.fault-test";
         }
 
         @Override

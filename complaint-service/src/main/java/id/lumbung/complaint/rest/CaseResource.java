@@ -53,11 +53,16 @@ public class CaseResource {
     private final JsonWebToken caller;
     private final RateLimits limits;
     private final RateLimits.Limit anonymous;
+    private final RateLimits.Limit tracking;
 
     public CaseResource(CaseService cases, SlaService sla, RegionScope scope, JsonWebToken caller, RateLimits limits,
             @ConfigProperty(name = "lumbung.cases.public-rate-limit.capacity", defaultValue = "5") int capacity,
-            @ConfigProperty(name = "lumbung.cases.public-rate-limit.per-minute", defaultValue = "2") int perMinute) {
+            @ConfigProperty(name = "lumbung.cases.public-rate-limit.per-minute", defaultValue = "2") int perMinute,
+            @ConfigProperty(name = "lumbung.cases.track-rate-limit.capacity", defaultValue = "20") int trackCapacity,
+            @ConfigProperty(name = "lumbung.cases.track-rate-limit.per-minute", defaultValue = "10") int trackPerMinute) {
         this.limits = limits;
+        // tracking by number and secret: enough for a citizen checking back, too few to probe secrets
+        this.tracking = new RateLimits.Limit("case-tracking", trackCapacity, trackPerMinute, "case lookups");
         // citizens without a token: a few cases at once per address, shared by every replica
         this.anonymous = new RateLimits.Limit("public-case", capacity, perMinute, "case submissions");
         this.cases = cases;
@@ -136,12 +141,16 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "number or secret missing, blank or too long")
     @APIResponse(responseCode = "404", description = "No case matches this number and secret (the same answer for a wrong "
             + "number and a wrong secret)")
-    public CaseApi.TrackedCase track(
+    @APIResponse(responseCode = "429", description = "Too many lookups from this address: wait the seconds in Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before looking again",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "86400")))
+    public CaseApi.TrackedCase track(@Context HttpServerRequest http,
             @Parameter(description = "The case number given at submission", example = "ADU-2025-000123")
             @QueryParam("number") @NotBlank @Size(max = 18) String number,
             @Parameter(description = "The secret given at submission, as shown then (20 characters)",
                     example = "q3ZyY1b0Xk2mN8pR4tWv")
             @QueryParam("secret") @NotBlank @Size(max = 64) String secret) {
+        limits.acquire(tracking, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
         return cases.track(number, secret);
     }
 

@@ -2,6 +2,7 @@ package id.lumbung.complaint.rest;
 
 import static id.lumbung.complaint.rest.Cases.VILLAGE;
 import static id.lumbung.complaint.rest.Cases.submit;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,8 @@ class PublicSubmissionLimitTest {
     public static class SmallBucket implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lumbung.cases.public-rate-limit.capacity", "3", "lumbung.cases.public-rate-limit.per-minute", "1");
+            return Map.of("lumbung.cases.public-rate-limit.capacity", "3", "lumbung.cases.public-rate-limit.per-minute", "1",
+                    "lumbung.cases.track-rate-limit.capacity", "3", "lumbung.cases.track-rate-limit.per-minute", "1");
         }
     }
 
@@ -29,6 +31,17 @@ class PublicSubmissionLimitTest {
         }
         var refused = submit(Cases.aduan(VILLAGE, null, null)).statusCode(429).contentType("application/problem+json")
                 .extract();
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+    }
+
+    @Test
+    void probingCaseSecretsFromOneAddressIsToldToWait() {
+        for (int i = 0; i < 3; i++) {
+            given().queryParam("number", "ADU-2025-000001").queryParam("secret", "guess" + i)
+                    .when().get("/api/v1/cases/track").then().statusCode(404);
+        }
+        var refused = given().queryParam("number", "ADU-2025-000001").queryParam("secret", "guess")
+                .when().get("/api/v1/cases/track").then().statusCode(429).contentType("application/problem+json").extract();
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
     }
 }

@@ -190,11 +190,16 @@ public class ImportJobs {
                 rs.getString(5), rs.getString(6));
     }
 
-    private static String csv(String value) {
+    /**
+     * One quoted CSV cell. A value as uploaded that a spreadsheet would run as a formula (starting with =, +, -,
+     * @, a tab or a carriage return) is shown as text, behind a single quote.
+     */
+    static String csv(String value) {
         if (value == null) {
             return "";
         }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        return "\"" + (formula ? "'" : "") + value.replace("\"", "\"\"") + "\"";
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

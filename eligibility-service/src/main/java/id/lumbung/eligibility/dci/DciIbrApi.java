@@ -1,6 +1,7 @@
 package id.lumbung.eligibility.dci;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -188,5 +189,17 @@ public final class DciIbrApi {
     @Schema(name = "DciRefusal", description = "A sync request refused at the message layer: the callback header with "
             + "status rjct, the reason, and the err.* code in meta.error")
     public record Refusal(@Schema(description = "The header with status rjct", required = true) CallbackHeader header) {
+    }
+
+    @Schema(name = "DciHttpError", description = "The spec's HttpErrorResponse, for 401, 403 and 500")
+    public record HttpError(@Schema(description = "One error") List<HttpErrorItem> errors) {
+    }
+
+    @Schema(name = "DciHttpErrorItem", description = "An error code of the spec and a sentence")
+    public record HttpErrorItem(
+            @Schema(description = "The spec's error code", enumeration = { "err.request.unauthorized",
+                    "err.request.forbidden", "err.service.unavailable" }, example = "err.request.forbidden") String code,
+            @Schema(description = "What went wrong; a 500 quotes a reference for the operators", maxLength = 999,
+                    example = "your token names no region") String message) {
     }
 }

@@ -2,7 +2,6 @@ package id.lumbung.eligibility.dci;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.lumbung.platform.dci.DciErrors;
 import id.lumbung.platform.dci.DciEnvelope;
 import id.lumbung.platform.dci.DciException;
 import id.lumbung.platform.dci.DciMessages;
@@ -84,11 +83,11 @@ public class DciIbrResource {
             + "uses another query_type or attribute, or a malformed program code",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.Refusal.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     @APIResponse(responseCode = "500", description = FAILED,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     public Response enrolled(@RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DciIbrApi.EnrolledRequest.class))) String body) {
         return sync("/dci/registry/sync/enrolled", "search", body, e -> ibr.enrolled(e, regionScope));
@@ -110,11 +109,11 @@ public class DciIbrResource {
     @APIResponse(responseCode = "400", description = ENVELOPE_REFUSED,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.Refusal.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     @APIResponse(responseCode = "500", description = FAILED,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     public Response search(@RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DciIbrApi.SearchRequest.class))) String body) {
         return sync("/dci/registry/sync/search", "search", body, e -> ibr.changes(e, regionScope));
@@ -138,11 +137,11 @@ public class DciIbrResource {
             + "ibr.lumbung.id, or unsigned or wrongly signed from a sender with a registered key",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.Refusal.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     @APIResponse(responseCode = "403", description = "The token's role may not use the DCI registry API",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     @APIResponse(responseCode = "500", description = FAILED,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DciIbrApi.HttpError.class)))
     public Response enrollmentUpdates(@RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = DciIbrApi.EnrollmentUpdatesRequest.class))) String body) {
         return sync("/dci/registry/sync/enrollment/updates", "notify", body, e -> {

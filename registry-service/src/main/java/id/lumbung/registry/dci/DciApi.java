@@ -2,7 +2,6 @@ package id.lumbung.registry.dci;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import id.lumbung.platform.dci.DciErrors;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -67,8 +66,18 @@ public final class DciApi {
             @Schema(description = "Implementation-defined information for intermediaries; not read") JsonNode meta) {
     }
 
+    @Schema(name = "DciError", description = "A DCI Error: one of the spec's err.* codes and a message.")
+    public record ErrorInfo(
+            @Schema(description = "Error code", enumeration = { "err.request.bad", "err.request.unauthorized",
+                    "err.request.forbidden", "err.request.not_found", "err.version.not_supported", "err.sender_id.invalid",
+                    "err.sender_uri.invalid", "err.receiver_id.invalid", "err.signature.missing", "err.signature.invalid",
+                    "err.encryption.invalid", "err.service.unavailable" }, examples = "err.sender_id.invalid") String code,
+            @Schema(description = "What is wrong, for the sender's operators", maxLength = 999,
+                    examples = "sender_id spmis-kudus is not the client this token was issued to") String message) {
+    }
+
     @Schema(name = "DciCallbackMeta", description = "The meta of a refusal's header: the error.")
-    public record CallbackMeta(@Schema(description = "Why the message was refused", examples = ERROR_EXAMPLE) DciErrors.Error error) {
+    public record CallbackMeta(@Schema(description = "Why the message was refused", examples = ERROR_EXAMPLE) ErrorInfo error) {
     }
 
     @Schema(name = "DciCallbackHeader", description = "MsgCallbackHeader_V1.0.0: the header of the registry's answers.")
@@ -104,13 +113,19 @@ public final class DciApi {
             @Schema(description = "With rjct: the error") CallbackMeta meta) {
     }
 
+    @Schema(name = "DciHttpErrorResponse", description = "The spec's HttpErrorResponse: a missing or invalid token (401), "
+            + "a role or region scope that may not use the API (403), or an unexpected failure (500, with a reference "
+            + "to quote).")
+    public record HttpErrorResponse(@Schema(description = "The error") List<ErrorInfo> errors) {
+    }
+
     @Schema(name = "DciAckMessage", description = "The acknowledgement of an asynchronous request.")
     public record AckMessage(
             @JsonProperty("ack_status") @Schema(required = true, description = "ACK: accepted, the answer will be POSTed "
                     + "to sender_uri; ERR: refused, see error", enumeration = { "ACK", "ERR" }, examples = "ACK")
             String ackStatus,
             @Schema(required = true, description = TIMESTAMP, examples = "2025-11-23T03:00:00.120Z") OffsetDateTime timestamp,
-            @Schema(description = "With ERR: why the request was refused", examples = ERROR_EXAMPLE) DciErrors.Error error,
+            @Schema(description = "With ERR: why the request was refused", examples = ERROR_EXAMPLE) ErrorInfo error,
             @JsonProperty("correlation_id") @Schema(required = true, description = "With ACK: the registry's id of the "
                     + "transaction, to ask its status with; empty with ERR",
                     examples = "2b7e9c40-1d3f-4a6b-8c5e-7f9a0b1c2d3e") String correlationId) {

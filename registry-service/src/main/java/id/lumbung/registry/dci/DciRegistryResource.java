@@ -2,7 +2,6 @@ package id.lumbung.registry.dci;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.lumbung.platform.dci.DciErrors;
 import id.lumbung.platform.dci.DciEnvelope;
 import id.lumbung.platform.dci.DciException;
 import id.lumbung.platform.dci.DciResponses;
@@ -92,11 +91,11 @@ public class DciRegistryResource {
     @APIResponse(responseCode = "400", description = REFUSED_SYNC, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.SyncRejection.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN_SCOPED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response syncSearch(String body) {
         return sync("/dci/registry/sync/search", "search", "on-search", body, e -> registry.syncSearch(e, scope()));
     }
@@ -119,14 +118,14 @@ public class DciRegistryResource {
     @APIResponse(responseCode = "400", description = REFUSED_SYNC, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.SyncRejection.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "404", description = "No transaction of the caller's matches (err.request.not_found): the "
             + "header with status rjct", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.SyncRejection.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response syncTxnStatus(String body) {
         return sync("/dci/registry/sync/txn/status", "txn-status", "txn-on-status", body, registry::syncTxnStatus);
     }
@@ -148,11 +147,11 @@ public class DciRegistryResource {
     @APIResponse(responseCode = "400", description = REFUSED_ASYNC, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.Ack.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN_SCOPED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response search(String body) {
         return async("/dci/registry/search", "search", body, e -> registry.asyncSearch(e, scope()));
     }
@@ -173,14 +172,14 @@ public class DciRegistryResource {
     @APIResponse(responseCode = "400", description = REFUSED_ASYNC, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.Ack.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "404", description = "No transaction of the caller's matches: ERR with err.request.not_found",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.Ack.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response txnStatus(String body) {
         return async("/dci/registry/txn/status", "txn-status", body, registry::asyncTxnStatus);
     }
@@ -203,11 +202,11 @@ public class DciRegistryResource {
     @APIResponse(responseCode = "400", description = REFUSED_ASYNC, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.Ack.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN_SCOPED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response subscribe(String body) {
         return async("/dci/registry/subscribe", "subscribe", body, e -> registry.subscribe(e, scope()));
     }
@@ -227,11 +226,11 @@ public class DciRegistryResource {
     @APIResponse(responseCode = "400", description = REFUSED_ASYNC, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.Ack.class)))
     @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciErrors.HttpErrorResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response unsubscribe(String body) {
         return async("/dci/registry/unsubscribe", "unsubscribe", body, registry::unsubscribe);
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -151,18 +152,18 @@ public class DciIbrResource {
     }
 
     private Response sync(String path, String action, String body, Function<DciEnvelope, ObjectNode> op) {
-        return DciResponses.answer(json, () -> op.apply(ibr.open(path, action, body, caller.getSubject())),
+        return DciResponses.answer(json, path, () -> op.apply(ibr.open(path, action, body, caller.getSubject())),
                 e -> DciMessages.syncError(json, clock, config.ibrId(), "on-" + action, caller.getSubject(), e));
     }
 
     // Authentication happens before the method runs: answer it in the spec's HttpErrorResponse shape too.
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized(RuntimeException e) {
-        return DciResponses.unauthorized(json);
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return DciResponses.unauthorized(json, "/" + uri.getPath().replaceFirst("^/", ""));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return DciResponses.forbidden(json, "DCI beneficiary registry API");
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return DciResponses.forbidden(json, "/" + uri.getPath().replaceFirst("^/", ""), "DCI beneficiary registry API");
     }
 }

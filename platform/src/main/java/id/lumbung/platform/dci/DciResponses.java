@@ -22,16 +22,21 @@ public final class DciResponses {
     private DciResponses() {
     }
 
-    public static Response answer(ObjectMapper json, Supplier<ObjectNode> operation, Function<DciException, ObjectNode> refusal) {
+    public static Response answer(ObjectMapper json, String endpoint, Supplier<ObjectNode> operation,
+            Function<DciException, ObjectNode> refusal) {
         try {
-            return Response.ok(operation.get()).build();
+            Response answer = Response.ok(operation.get()).build();
+            DciMetrics.count(endpoint, "answered");
+            return answer;
         } catch (DciException e) {
+            DciMetrics.count(endpoint, DciMetrics.outcome(e));
             int status = e.code().httpStatus;
             if (status == 401 || status == 403) {
                 return Response.status(status).entity(DciMessages.httpError(json, e.code().value, e.getMessage())).build();
             }
             return Response.status(status).entity(refusal.apply(e)).build();
         } catch (RuntimeException e) {
+            DciMetrics.count(endpoint, "failed");
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "DCI request failed, reference %s", reference);
             return Response.status(500).entity(DciMessages.httpError(json, DciException.Code.SERVICE_UNAVAILABLE.value,
@@ -40,13 +45,15 @@ public final class DciResponses {
     }
 
     /** A missing or invalid bearer token, which the framework refuses before the endpoint runs. */
-    public static Response unauthorized(ObjectMapper json) {
+    public static Response unauthorized(ObjectMapper json, String endpoint) {
+        DciMetrics.count(endpoint, DciException.Code.REQUEST_UNAUTHORIZED.value);
         return Response.status(401).type(MediaType.APPLICATION_JSON).header("WWW-Authenticate", "Bearer")
                 .entity(DciMessages.unauthorized(json)).build();
     }
 
     /** A token whose role may not use the API, refused by the framework before the endpoint runs. */
-    public static Response forbidden(ObjectMapper json, String api) {
+    public static Response forbidden(ObjectMapper json, String endpoint, String api) {
+        DciMetrics.count(endpoint, DciException.Code.REQUEST_FORBIDDEN.value);
         return Response.status(403).type(MediaType.APPLICATION_JSON)
                 .entity(DciMessages.httpError(json, DciException.Code.REQUEST_FORBIDDEN.value,
                         "your role may not use the " + api)).build();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -236,13 +237,13 @@ public class DciRegistryResource {
     }
 
     private Response sync(String path, String action, String answerAction, String body, Function<DciEnvelope, ObjectNode> op) {
-        return DciResponses.answer(json, () -> op.apply(registry.open(path, action, body, caller.getSubject())),
+        return DciResponses.answer(json, path, () -> op.apply(registry.open(path, action, body, caller.getSubject())),
                 e -> DciMessages.syncError(json, clock, config, answerAction, caller.getSubject(), e));
     }
 
     private Response async(String path, String action, String body, Function<DciEnvelope, ObjectNode> op) {
         // a refused request was not accepted, so there is no correlation id of ours to give
-        return DciResponses.answer(json, () -> op.apply(registry.open(path, action, body, caller.getSubject())),
+        return DciResponses.answer(json, path, () -> op.apply(registry.open(path, action, body, caller.getSubject())),
                 e -> DciMessages.ack(json, clock, "ERR", "", e));
     }
 
@@ -256,12 +257,12 @@ public class DciRegistryResource {
 
     // Authentication happens before the method runs: answer it in the spec's HttpErrorResponse shape too.
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized(RuntimeException e) {
-        return DciResponses.unauthorized(json);
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return DciResponses.unauthorized(json, "/" + uri.getPath().replaceFirst("^/", ""));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return DciResponses.forbidden(json, "DCI registry API");
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return DciResponses.forbidden(json, "/" + uri.getPath().replaceFirst("^/", ""), "DCI registry API");
     }
 }

@@ -1,5 +1,6 @@
 package id.lumbung.registry.dci;
 
+import id.lumbung.platform.dci.DciMetrics;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DciTokenResource {
 
     private final DciTokens tokens;
+
+    private static final String TOKEN = "/dci/oauth2/client/token";
 
     public DciTokenResource(DciTokens tokens) {
         this.tokens = tokens;
@@ -84,8 +87,11 @@ public class DciTokenResource {
             return oauthError(503, "temporarily_unavailable", "no token signing key is configured");
         }
         return tokens.issue(clientId, clientSecret)
-                .map(t -> Response.ok(Map.of("access_token", t.accessToken(), "token_type", "Bearer", "expires_in", t.expiresIn()))
-                        .header("Cache-Control", "no-store").build())
+                .map(t -> {
+                    DciMetrics.count(TOKEN, "answered");
+                    return Response.ok(Map.of("access_token", t.accessToken(), "token_type", "Bearer", "expires_in", t.expiresIn()))
+                        .header("Cache-Control", "no-store").build();
+                })
                 .orElseGet(() -> Response.fromResponse(oauthError(401, "invalid_client", "unknown client or wrong secret"))
                         .header("WWW-Authenticate", "Basic realm=\"dci\"").build());
     }
@@ -105,6 +111,7 @@ public class DciTokenResource {
     }
 
     private static Response oauthError(int status, String error, String description) {
+        DciMetrics.count(TOKEN, error);
         return Response.status(status).type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store")
                 .entity(Map.of("error", error, "error_description", description)).build();
     }

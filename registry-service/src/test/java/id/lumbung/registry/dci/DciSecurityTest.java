@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lumbung.platform.dci.DciSignatures;
+import id.lumbung.platform.security.Roles;
+import id.lumbung.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -114,6 +116,31 @@ class DciSecurityTest {
         sign(otherKey, sender, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
         var async = post("search", token, otherKey.toString(), 400);
         assertThat(async.path("message").path("error").path("code").asText()).isEqualTo("err.signature.invalid");
+    }
+
+    @Test
+    void everyDciRequestIsCountedByEndpointAndOutcome() {
+        String token = token("spmis-metrics", "33.20");
+        postValid("sync/search", token, envelope("search", "spmis-metrics", searchMessage(criteria("3320060101990001"))), 200);
+        post("sync/search", token, envelope("search", "someone-else", searchMessage(criteria("3320060101990001"))).toString(), 400);
+        given().contentType("application/json").body("{}").when().post("/dci/registry/sync/search").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token(Roles.DINSOS)).contentType("application/json").body("{}")
+                .when().post("/dci/registry/search").then().statusCode(403);
+        given().formParam("grant_type", "password").when().post("/dci/oauth2/client/token").then().statusCode(400);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("# HELP lumbung_dci_requests DCI requests, by endpoint and outcome")
+                .containsPattern(counted("/dci/registry/sync/search", "answered"))
+                .containsPattern(counted("/dci/registry/sync/search", "err.sender_id.invalid"))
+                .containsPattern(counted("/dci/registry/sync/search", "err.request.unauthorized"))
+                .containsPattern(counted("/dci/registry/search", "err.request.forbidden"))
+                .containsPattern(counted("/dci/oauth2/client/token", "unsupported_grant_type"));
+    }
+
+    private static String counted(String endpoint, String outcome) {
+        return "lumbung_dci_requests_total\\{endpoint=\"" + java.util.regex.Pattern.quote(endpoint) + "\",outcome=\""
+                + java.util.regex.Pattern.quote(outcome) + "\"[^}]*} [1-9]";
     }
 
     /** Signs as a sender would: the spec's Signature string over header + message. */

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,9 +29,56 @@ public final class EventEnvelope {
     /** The CloudEvents extension that carries the W3C trace context of the request that caused an event. */
     public static final String TRACEPARENT = "traceparent";
 
-    /** A received event with its JSON data and, when its producer was traced, its W3C {@code traceparent}. */
+    /**
+     * A received event with its JSON data and, when its producer was traced, its W3C {@code traceparent}; or a
+     * tombstone ({@code data == null}), which says that its key ({@code subject}) no longer exists.
+     */
     public record Received(String id, String source, String type, String subject, Instant time, JsonNode data,
             String traceparent) {
+
+        /** Whether this is a tombstone: the record's key is erased from the compacted topic. */
+        public boolean tombstone() {
+            return data == null;
+        }
+    }
+
+    /**
+     * The CloudEvents Kafka binding's binary-mode headers, which a tombstone carries since it has no value to
+     * carry a structured event in: a consumer still knows its id (so it is applied once), type, source and time.
+     */
+    public static final String HEADER_ID = "ce_id";
+    public static final String HEADER_TYPE = "ce_type";
+    public static final String HEADER_SOURCE = "ce_source";
+    public static final String HEADER_SUBJECT = "ce_subject";
+    public static final String HEADER_TIME = "ce_time";
+    public static final String HEADER_SPECVERSION = "ce_specversion";
+
+    /** The headers of a tombstone, in the order they are written. */
+    public static Map<String, String> tombstoneHeaders(UUID id, String source, String type, String key, Instant time) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put(HEADER_SPECVERSION, "1.0");
+        headers.put(HEADER_ID, id.toString());
+        headers.put(HEADER_SOURCE, source);
+        headers.put(HEADER_TYPE, type);
+        headers.put(HEADER_SUBJECT, key);
+        headers.put(HEADER_TIME, time.atOffset(ZoneOffset.UTC).toString());
+        return headers;
+    }
+
+    /**
+     * A tombstone as received: the id, type, source and time from its headers where it has them (a tombstone
+     * written with the broker's own tools has none, so {@code fallbackId} names it), its key as subject.
+     */
+    public static Received tombstone(String key, Map<String, String> headers, String fallbackId) {
+        String id = headers.get(HEADER_ID);
+        Instant time = null;
+        try {
+            time = headers.containsKey(HEADER_TIME) ? java.time.OffsetDateTime.parse(headers.get(HEADER_TIME)).toInstant() : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            // the time is informative only
+        }
+        return new Received(id == null || id.isBlank() ? fallbackId : id, headers.get(HEADER_SOURCE),
+                headers.get(HEADER_TYPE), key, time, null, headers.get(TRACEPARENT));
     }
 
     public static byte[] serialize(ObjectMapper json, String source, String type, String subject, Instant time,

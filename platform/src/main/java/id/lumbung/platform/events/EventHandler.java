@@ -17,4 +17,14 @@ public interface EventHandler {
 
     /** Applies the events, in order, in the caller's transaction; throws to undo all of them. */
     void apply(List<EventEnvelope.Received> events);
+
+    /**
+     * Erases what the tombstones' keys ({@link EventEnvelope.Received#subject()}) named, in the caller's transaction:
+     * a tombstone on a compacted topic says that its key no longer exists. A consumer of a topic that carries no
+     * tombstones keeps this default, which refuses them (so a stray tombstone waits in quarantine).
+     */
+    default void erase(List<EventEnvelope.Received> tombstones) {
+        throw new EventRejectedException("a tombstone (key " + tombstones.get(0).subject() + ") on " + topic()
+                + ", which " + consumer() + " does not erase from");
+    }
 }

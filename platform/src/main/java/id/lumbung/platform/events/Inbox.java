@@ -162,6 +162,19 @@ public class Inbox {
 
     private Arrival arrive(ConsumerRecord<String, byte[]> record) {
         String position = record.topic() + "/" + record.partition() + "@" + record.offset();
+        if (record.value() == null) {
+            if (record.key() == null) {
+                return new Arrival(record, null, position, null, "a tombstone without a key erases nothing");
+            }
+            var headers = new java.util.HashMap<String, String>();
+            record.headers().forEach(h -> {
+                if (h.value() != null) {
+                    headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            });
+            var tombstone = EventEnvelope.tombstone(record.key(), headers, position);
+            return new Arrival(record, tombstone, tombstone.id(), record.key(), null);
+        }
         try {
             var event = EventEnvelope.parse(json, record.value() == null ? new byte[0] : record.value());
             if (event.id() == null || event.id().isBlank()) {
@@ -195,10 +208,27 @@ public class Inbox {
                 held.add(arrival.key());
             }
         }
-        if (!ready.isEmpty()) {
-            handler.apply(ready);
-        }
+        applyInRuns(handler, ready);
         return ready.size();
+    }
+
+    /**
+     * Hands {@code events} to the handler in their order: runs of events to {@link EventHandler#apply}, runs of
+     * tombstones to {@link EventHandler#erase}.
+     */
+    static void applyInRuns(EventHandler handler, List<EventEnvelope.Received> events) {
+        int from = 0;
+        for (int i = 1; i <= events.size(); i++) {
+            if (i == events.size() || events.get(i).tombstone() != events.get(from).tombstone()) {
+                var run = events.subList(from, i);
+                if (run.get(0).tombstone()) {
+                    handler.erase(run);
+                } else {
+                    handler.apply(run);
+                }
+                from = i;
+            }
+        }
     }
 
     /** Retries {@code work} with backoff while it fails for a passing reason; a lasting failure propagates. */

@@ -79,6 +79,48 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         }
+        wakeRelayOnCommit();
+    }
+
+    /** A key to erase from a compacted topic, and the CloudEvents type that says why. */
+    public record Tombstone(String key, String type) {
+    }
+
+    /**
+     * Records tombstones for {@code topic}: each erases its key from the compacted topic once the broker has
+     * compacted it (every earlier record of the key goes), and tells the topic's consumers that the key no longer
+     * exists. A tombstone has no value; its id, type and key travel in CloudEvents headers ({@link EventEnvelope}).
+     * Every row of the same keys still in the outbox is dropped first: unpublished ones would only spread what is
+     * being erased, published ones are kept a week for nobody but an operator.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(String topic, List<Tombstone> tombstones) {
+        if (tombstones.isEmpty()) {
+            return;
+        }
+        var keys = tombstones.stream().map(Tombstone::key).distinct().toArray();
+        try (var connection = dataSource.getConnection();
+                var drop = connection.prepareStatement("delete from outbox_event where topic = ? and event_key = any(?)");
+                var insert = connection.prepareStatement(
+                        "insert into outbox_event (id, topic, event_key, event_type, payload) values (?, ?, ?, ?, null)")) {
+            drop.setString(1, topic);
+            drop.setArray(2, connection.createArrayOf("text", keys));
+            drop.executeUpdate();
+            for (var tombstone : tombstones) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, topic);
+                insert.setString(3, tombstone.key());
+                insert.setString(4, tombstone.type());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write to the outbox", e);
+        }
+        wakeRelayOnCommit();
+    }
+
+    private void wakeRelayOnCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -54,6 +54,8 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final Duration retryDelay;
     private final Semaphore wakeups = new Semaphore(0);
+    /** The CloudEvents source of this service's tombstones, as {@link Outbox} writes it in its events. */
+    private final String source;
     private KafkaProducer<String, byte[]> producer;
     private volatile boolean failing;
     private volatile boolean running;
@@ -64,7 +66,8 @@ public class OutboxRelay {
             @ConfigProperty(name = "lumbung.outbox.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "lumbung.outbox.poll-interval", defaultValue = "500ms") Duration pollInterval,
             @ConfigProperty(name = "lumbung.outbox.retry-delay", defaultValue = "1s") Duration retryDelay,
-            MeterRegistry registry) {
+            @ConfigProperty(name = "quarkus.application.name") String service, MeterRegistry registry) {
+        this.source = "/lumbung/" + service;
         this.pollInterval = pollInterval;
         this.retryDelay = retryDelay;
         this.dataSource = dataSource;
@@ -139,15 +142,25 @@ public class OutboxRelay {
                 List<Long> seqs = new ArrayList<>();
                 List<Future<RecordMetadata>> sends = new ArrayList<>();
                 try (var select = connection.prepareStatement("""
-                        select seq, topic, event_key, payload::text from outbox_event
+                        select seq, topic, event_key, payload::text, id, event_type, created_at from outbox_event
                         where published_at is null order by seq limit ? for update skip locked""")) {
                     select.setInt(1, batchSize);
                     try (var rs = select.executeQuery()) {
                         while (rs.next()) {
                             seqs.add(rs.getLong(1));
-                            var record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
-                                    rs.getString(4).getBytes(StandardCharsets.UTF_8));
-                            record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                            String payload = rs.getString(4);
+                            ProducerRecord<String, byte[]> record;
+                            if (payload == null) {
+                                record = new ProducerRecord<>(rs.getString(2), rs.getString(3), null);
+                                for (var header : EventEnvelope.tombstoneHeaders(rs.getObject(5, java.util.UUID.class), source,
+                                        rs.getString(6), rs.getString(3), rs.getTimestamp(7).toInstant()).entrySet()) {
+                                    record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
+                                }
+                            } else {
+                                record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
+                                        payload.getBytes(StandardCharsets.UTF_8));
+                                record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                            }
                             sends.add(producer().send(record));
                         }
                     }

@@ -187,8 +187,8 @@ public class Quarantine {
         String type = arrival.event() == null ? null : arrival.event().type();
         try (var c = dataSource.getConnection(); var insert = c.prepareStatement("""
                 insert into event_quarantine (consumer, topic, partition_no, record_offset, event_id, event_key,
-                    event_type, payload, status, error, quarantined_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (consumer, event_id) do nothing""")) {
+                    event_type, payload, status, error, quarantined_at, tombstone)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (consumer, event_id) do nothing""")) {
             insert.setString(1, handler.consumer());
             insert.setString(2, record.topic());
             insert.setInt(3, record.partition());
@@ -200,6 +200,7 @@ public class Quarantine {
             insert.setString(9, status);
             insert.setString(10, error);
             insert.setTimestamp(11, Timestamp.from(clock.instant()));
+            insert.setBoolean(12, arrival.event() != null && arrival.event().tombstone());
             if (insert.executeUpdate() == 0) {
                 return;
             }
@@ -379,25 +380,32 @@ public class Quarantine {
                 try (var c = dataSource.getConnection(); var s = c.prepareStatement("""
                         update event_quarantine set status = 'REPLAYED', attempts = attempts + 1, resolved_at = ?,
                             resolved_by = ?, resolution = 'replayed'
-                        where id = ? and status in ('QUARANTINED', 'HELD') returning payload""")) {
+                        where id = ? and status in ('QUARANTINED', 'HELD') returning payload, tombstone""")) {
                     s.setTimestamp(1, Timestamp.from(clock.instant()));
                     s.setString(2, actor);
                     s.setLong(3, entry.id());
                     byte[] payload;
+                    boolean tombstone;
                     try (var rs = s.executeQuery()) {
                         if (!rs.next()) {
                             throw ProblemException.conflict("quarantined event " + entry.id() + " was resolved meanwhile");
                         }
                         payload = rs.getBytes(1);
+                        tombstone = rs.getBoolean(2);
                     }
                     EventEnvelope.Received event;
-                    try {
-                        event = EventEnvelope.parse(json, payload);
-                    } catch (IllegalArgumentException e) {
-                        throw new EventRejectedException("not a CloudEvent: " + e.getMessage(), e);
+                    if (tombstone) {
+                        event = EventEnvelope.tombstone(entry.eventKey(), entry.eventType() == null ? java.util.Map.of()
+                                : java.util.Map.of(EventEnvelope.HEADER_TYPE, entry.eventType()), entry.eventId());
+                    } else {
+                        try {
+                            event = EventEnvelope.parse(json, payload);
+                        } catch (IllegalArgumentException e) {
+                            throw new EventRejectedException("not a CloudEvent: " + e.getMessage(), e);
+                        }
                     }
                     audit.record("REPLAY", "quarantined-event", String.valueOf(entry.id()), entry.consumer() + " " + entry.eventId());
-                    handler.apply(List.of(event));
+                    Inbox.applyInRuns(handler, List.of(event));
                 } catch (SQLException e) {
                     throw new IllegalStateException("quarantine write failed", e);
                 }

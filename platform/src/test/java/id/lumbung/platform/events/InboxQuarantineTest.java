@@ -165,6 +165,79 @@ class InboxQuarantineTest {
                 + "' and status = 'QUARANTINED' and error like '%seq is missing%'")).isEqualTo(1);
     }
 
+    @Test
+    void aTombstoneErasesItsKeyInTheOrderReceivedAndOnce() {
+        String k = key(), other = key();
+        var first = record(k, 11);
+        var erased = tombstone(k, true);
+        var after = record(k, 12);
+        var kept = record(other, 13);
+
+        assertThat(inbox.processBatch(handler, List.of(first, kept, erased, after))).isEqualTo(4);
+        assertThat(seqsOf(k)).as("what came before the tombstone is gone, what came after stays").containsExactly(12L);
+        assertThat(seqsOf(other)).containsExactly(13L);
+
+        // redelivered: the tombstone is not applied again (it would erase 12)
+        assertThat(inbox.processBatch(handler, List.of(erased))).isZero();
+        assertThat(seqsOf(k)).containsExactly(12L);
+
+        // one written with the broker's own tools has no CloudEvents headers: its position names it
+        var bare = tombstone(k, false);
+        assertThat(inbox.process(handler, bare)).isEqualTo(1);
+        assertThat(inbox.process(handler, bare)).isZero();
+        assertThat(seqsOf(k)).isEmpty();
+        assertThat(count("select count(*) from inbox_event where consumer = '" + TestEventHandler.CONSUMER
+                + "' and event_id = '" + TestEventHandler.TOPIC + "/0@" + bare.offset() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aTombstoneWaitsBehindAQuarantinedEventOfItsKeyAndErasesWhenReplayed() {
+        String k = key();
+        var poison = record(k, 3_000_000);
+        var erased = tombstone(k, true);
+        assertThat(inbox.processBatch(handler, List.of(poison, erased))).isZero();
+        assertThat(text("select status || ' ' || tombstone || ' ' || event_type from event_quarantine where event_key = '"
+                + k + "' and tombstone")).isEqualTo("HELD true id.lumbung.test.erased");
+
+        sql("alter table test_applied drop constraint test_applied_seq_in_range");
+        given().header("Authorization", TestTokens.bearer("kemensos"))
+                .post("/api/v1/quarantined-events/{id}/replay", id(poison)).then().statusCode(200)
+                .body("applied.size()", equalTo(2));
+        assertThat(seqsOf(k)).as("the poison went in, then the tombstone erased it").isEmpty();
+    }
+
+    @Test
+    void aConsumerThatDoesNotEraseQuarantinesATombstone() {
+        String k = key();
+        var noEraser = new EventHandler() {
+            @Override
+            public String consumer() {
+                return "platform.test-no-erasure";
+            }
+
+            @Override
+            public String topic() {
+                return TestEventHandler.TOPIC;
+            }
+
+            @Override
+            public void apply(List<EventEnvelope.Received> events) {
+            }
+        };
+        assertThat(inbox.process(noEraser, tombstone(k, true))).isZero();
+        assertThat(text("select status from event_quarantine where consumer = 'platform.test-no-erasure' and event_key = '"
+                + k + "' and error like '%does not erase%'")).isEqualTo("QUARANTINED");
+    }
+
+    private static ConsumerRecord<String, byte[]> tombstone(String key, boolean withHeaders) {
+        var record = new ConsumerRecord<String, byte[]>(TestEventHandler.TOPIC, 0, OFFSETS.incrementAndGet(), key, null);
+        if (withHeaders) {
+            EventEnvelope.tombstoneHeaders(UUID.randomUUID(), "/lumbung/test", "id.lumbung.test.erased", key, Instant.now())
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        }
+        return record;
+    }
+
     private ConsumerRecord<String, byte[]> record(String key, long seq) {
         return new ConsumerRecord<>(TestEventHandler.TOPIC, 0, OFFSETS.incrementAndGet(), key,
                 EventEnvelope.serialize(json, "/lumbung/test", "id.lumbung.test.happened", key, Instant.now(),

@@ -81,6 +81,51 @@ class OutboxFaultTest {
         }
     }
 
+    @Test
+    void aTombstoneLeavesTheOutboxAsARecordWithoutValueCarryingItsCloudEventsHeaders() throws Exception {
+        String topic = "platform.tombstone-test.v1";
+        String key = "aggregate-" + java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(topic, key, "id.lumbung.test.happened", Map.of("seq", 1)));
+        var deadline = Instant.now().plusSeconds(60);
+        while (count("select count(*) from outbox_event where event_key = '" + key + "' and published_at is null") > 0
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        QuarkusTransaction.requiringNew().run(() -> outbox.erase(topic, List.of(new Outbox.Tombstone(key, "id.lumbung.test.erased"))));
+        assertThat(count("select count(*) from outbox_event where event_key = '" + key + "' and payload is not null"))
+                .as("the key's earlier events leave the outbox with it").isZero();
+
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + FaultBroker.PORT);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "tombstone-test-" + key);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var seen = new java.util.ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>();
+        try (var kafka = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            kafka.subscribe(List.of(topic));
+            var end = Instant.now().plusSeconds(60);
+            while (seen.size() < 2 && Instant.now().isBefore(end)) {
+                kafka.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        seen.add(r);
+                    }
+                });
+            }
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).value()).isNotNull();
+        var tombstone = seen.get(1);
+        assertThat(tombstone.value()).isNull();
+        var headers = new java.util.HashMap<String, String>();
+        tombstone.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(headers).containsEntry("ce_specversion", "1.0").containsEntry("ce_type", "id.lumbung.test.erased")
+                .containsEntry("ce_source", "/lumbung/platform-test").containsEntry("ce_subject", key).containsKey("ce_time");
+
+        // and a consumer applies it once, as an erasure
+        var received = EventEnvelope.tombstone(key, headers, "unused");
+        assertThat(received.tombstone()).isTrue();
+        assertThat(received.id()).isEqualTo(headers.get("ce_id"));
+    }
+
     private void write(int from, int count) {
         for (int i = from; i < from + count; i += 10) {
             int first = i;

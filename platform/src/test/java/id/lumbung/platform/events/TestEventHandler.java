@@ -62,4 +62,18 @@ public class TestEventHandler implements EventHandler {
             throw new IllegalStateException("test effect failed", e);
         }
     }
+
+    /** A tombstone erases what its key applied. */
+    @Override
+    public void erase(List<EventEnvelope.Received> tombstones) {
+        try (var c = dataSource.getConnection(); var delete = c.prepareStatement("delete from test_applied where key = ?")) {
+            for (var tombstone : tombstones) {
+                delete.setString(1, tombstone.subject());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("test erasure failed", e);
+        }
+    }
 }

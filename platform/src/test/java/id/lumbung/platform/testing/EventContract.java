@@ -40,8 +40,11 @@ public final class EventContract {
     private static final Dialect ASYNCAPI_SCHEMA = Dialect.builder(Dialects.getDraft7())
             .keyword(new AnnotationKeyword("x-personal-data")).build();
 
-    /** One message of a channel: what an event of one of its types must look like, and its key. */
-    record Message(String name, Schema payload, Schema key, List<JsonNode> examples) {
+    /**
+     * One message of a channel: what an event of one of its types must look like, and its key. A tombstone
+     * message (payload {@code type: 'null'}) has no value; its CloudEvents attributes are its headers.
+     */
+    record Message(String name, Schema payload, Schema key, Schema headers, boolean tombstone, List<JsonNode> examples) {
     }
 
     /** One channel: the topics its address matches and its messages by CloudEvents type. */
@@ -93,9 +96,15 @@ public final class EventContract {
                     throw new IllegalStateException("message " + m.getKey() + " of channel " + entry.getKey()
                             + " has no payload schema or no Kafka key schema");
                 }
+                boolean tombstone = "null".equals(payload.path("type").asText());
+                JsonNode headers = message.path("headers");
+                if (tombstone && headers.isMissingNode()) {
+                    throw new IllegalStateException("tombstone message " + m.getKey() + " of channel " + entry.getKey()
+                            + " has no headers schema");
+                }
                 var compiled = new Message(message.path("name").asText(m.getKey()), registry.getSchema(payload),
-                        registry.getSchema(key), examples(message));
-                for (String type : types(payload)) {
+                        registry.getSchema(key), tombstone ? registry.getSchema(headers) : null, tombstone, examples(message));
+                for (String type : tombstone ? tombstoneTypes(headers) : types(payload)) {
                     if (messages.put(type, compiled) != null) {
                         throw new IllegalStateException("type " + type + " names two messages of channel " + entry.getKey());
                     }
@@ -123,6 +132,9 @@ public final class EventContract {
             return List.of("type " + type + " is no message of channel " + channel.name + " (" + channel.address
                     + "), whose types are " + channel.messagesByType.keySet());
         }
+        if (message.tombstone) {
+            return List.of("type " + type + " is the tombstone " + message.name + ", written without a value, not as an event");
+        }
         var out = new ArrayList<String>();
         message.payload.validate(event).forEach(e -> out.add(message.name + " payload: " + e));
         if (key == null) {
@@ -135,6 +147,34 @@ public final class EventContract {
         }
         if (!type.equals(event.path("type").asText(null))) {
             out.add("the outbox names type " + type + " but the event says " + event.path("type"));
+        }
+        return out;
+    }
+
+    /**
+     * What is wrong with a tombstone (a record without value) on {@code topic} with these CloudEvents headers: its
+     * type is no tombstone message of the topic's channel, the headers do not follow the message's, or the key does
+     * not follow its schema or is not the tombstone's subject. Empty when it follows the contract.
+     */
+    public List<String> tombstoneViolations(String topic, String type, String key, Map<String, String> headers) {
+        var channel = channel(topic);
+        if (channel == null) {
+            return List.of("topic " + topic + " is no channel of " + DOCUMENT);
+        }
+        var message = channel.messagesByType.get(type);
+        if (message == null || !message.tombstone) {
+            return List.of("type " + type + " is no tombstone message of channel " + channel.name + " (" + channel.address
+                    + "): a tombstone on this topic is not in the contract");
+        }
+        var out = new ArrayList<String>();
+        message.headers.validate(YAML.valueToTree(headers)).forEach(e -> out.add(message.name + " headers: " + e));
+        if (key == null) {
+            out.add("the tombstone has no key");
+        } else {
+            message.key.validate(TextNode.valueOf(key)).forEach(e -> out.add(message.name + " key: " + e));
+            if (!key.equals(headers.get("ce_subject"))) {
+                out.add("the key " + key + " is not the tombstone's subject " + headers.get("ce_subject"));
+            }
         }
         return out;
     }
@@ -160,8 +200,18 @@ public final class EventContract {
                     out.add(message.name + " has no example");
                 }
                 for (var example : message.examples) {
-                    message.payload.validate(example).forEach(e -> out.add(message.name + " example: " + e));
-                    message.key.validate(example.path("subject")).forEach(e -> out.add(message.name + " example subject as key: " + e));
+                    JsonNode payload = example.path("payload");
+                    if (message.tombstone) {
+                        if (!payload.isNull()) {
+                            out.add(message.name + " example: a tombstone's payload is null");
+                        }
+                        message.headers.validate(example.path("headers")).forEach(e -> out.add(message.name + " example headers: " + e));
+                        message.key.validate(example.path("headers").path("ce_subject"))
+                                .forEach(e -> out.add(message.name + " example subject as key: " + e));
+                        continue;
+                    }
+                    message.payload.validate(payload).forEach(e -> out.add(message.name + " example: " + e));
+                    message.key.validate(payload.path("subject")).forEach(e -> out.add(message.name + " example subject as key: " + e));
                 }
             }
         }
@@ -203,9 +253,18 @@ public final class EventContract {
         return out;
     }
 
+    /** The CloudEvents type a tombstone message is: its {@code ce_type} header's const. */
+    private static List<String> tombstoneTypes(JsonNode headers) {
+        JsonNode type = headers.path("properties").path("ce_type");
+        if (!type.has("const")) {
+            throw new IllegalStateException("a tombstone message names no CloudEvents type (headers ce_type const)");
+        }
+        return List.of(type.get("const").asText());
+    }
+
     private static List<JsonNode> examples(JsonNode message) {
         var out = new ArrayList<JsonNode>();
-        message.path("examples").forEach(e -> out.add(e.path("payload")));
+        message.path("examples").forEach(out::add);
         return out;
     }
 

@@ -2,6 +2,7 @@ package id.lumbung.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lumbung.platform.events.EventEnvelope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.callback.QuarkusTestAfterEachCallback;
@@ -40,6 +41,12 @@ public class EventContractCheck implements QuarkusTestAfterEachCallback {
     private static final String VALIDATOR = "com.networknt.schema.SchemaRegistry";
     /** The platform's own tests write fixtures to {@code platform.*} topics, which are no part of the contract. */
     private static final String PLATFORM_FIXTURES = "platform.";
+
+    /** The CloudEvents source the service under test gives its events, as its relay does. */
+    private static String source() {
+        return "/lumbung/" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.name", String.class).orElse("unknown");
+    }
     private static final int BATCH = 2_000;
     private static final int EVENTS_REPORTED = 10;
     private static final int VIOLATIONS_REPORTED = 20;
@@ -120,7 +127,7 @@ public class EventContractCheck implements QuarkusTestAfterEachCallback {
             var gaps = GAPS.computeIfAbsent(database, d -> new TreeMap<>());
             var byTopic = new TreeMap<String, Integer>();
             if (!gaps.isEmpty()) {
-                try (var s = c.prepareStatement("select seq, topic, event_key, event_type, payload::text from outbox_event"
+                try (var s = c.prepareStatement("select seq, topic, event_key, event_type, payload::text, id, created_at from outbox_event"
                         + " where seq = any(?) order by seq")) {
                     s.setArray(1, c.createArrayOf("bigint", gaps.keySet().toArray()));
                     read(s, findings, byTopic, seq -> gaps.remove(seq));
@@ -128,7 +135,7 @@ public class EventContractCheck implements QuarkusTestAfterEachCallback {
                 var now = Instant.now();
                 gaps.values().removeIf(seen -> seen.plus(GAP_PATIENCE).isBefore(now));
             }
-            try (var s = c.prepareStatement("select seq, topic, event_key, event_type, payload::text from outbox_event"
+            try (var s = c.prepareStatement("select seq, topic, event_key, event_type, payload::text, id, created_at from outbox_event"
                     + " where seq > ? order by seq limit " + BATCH)) {
                 while (true) {
                     s.setLong(1, mark);
@@ -181,11 +188,19 @@ public class EventContractCheck implements QuarkusTestAfterEachCallback {
                 }
                 byTopic.merge(topic, 1, Integer::sum);
                 List<String> violations;
-                try {
-                    JsonNode event = JSON.readTree(rs.getString(5));
-                    violations = contract().violations(topic, type, key, event);
-                } catch (IOException e) {
-                    violations = List.of("the payload is not JSON: " + e.getMessage());
+                String payload = rs.getString(5);
+                if (payload == null) {
+                    // a tombstone: the headers the relay gives it
+                    var headers = EventEnvelope.tombstoneHeaders(rs.getObject(6, java.util.UUID.class), source(), type, key,
+                            rs.getTimestamp(7).toInstant());
+                    violations = contract().tombstoneViolations(topic, type, key, headers);
+                } else {
+                    try {
+                        JsonNode event = JSON.readTree(payload);
+                        violations = contract().violations(topic, type, key, event);
+                    } catch (IOException e) {
+                        violations = List.of("the payload is not JSON: " + e.getMessage());
+                    }
                 }
                 if (!violations.isEmpty()) {
                     findings.add(new Finding(seq, topic, type, key, violations));

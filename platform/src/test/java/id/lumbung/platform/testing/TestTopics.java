@@ -19,9 +19,24 @@ public final class TestTopics {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A record as it sits on the topic: key, and the CloudEvent JSON as sent. */
-    public record Record(String key, JsonNode event) {
+    /**
+     * A record as it sits on the topic: key, the CloudEvent JSON as sent (a JSON null for a tombstone) and the
+     * record's headers.
+     */
+    public record Record(String key, JsonNode event, java.util.Map<String, String> headers) {
+
+        public Record(String key, JsonNode event) {
+            this(key, event, java.util.Map.of());
+        }
+
+        /** Whether the record is a tombstone (no value): its key is erased. */
+        public boolean tombstone() {
+            return event.isNull() && headers.containsKey(TOMBSTONE);
+        }
     }
+
+    /** The marker {@link #readUntil} gives a record without a value among its headers. */
+    private static final String TOMBSTONE = "(no value)";
 
     private TestTopics() {
     }
@@ -50,10 +65,18 @@ public final class TestTopics {
             Instant end = Instant.now().plus(timeout);
             while (Instant.now().isBefore(end)) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    var headers = new java.util.LinkedHashMap<String, String>();
+                    r.headers().forEach(h -> headers.put(h.key(), h.value() == null ? null
+                            : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                    if (r.value() == null) {
+                        headers.put(TOMBSTONE, "");
+                        records.add(new Record(r.key(), JSON.nullNode(), headers));
+                        continue;
+                    }
                     try {
-                        records.add(new Record(r.key(), JSON.readTree(r.value())));
+                        records.add(new Record(r.key(), JSON.readTree(r.value()), headers));
                     } catch (java.io.IOException e) {
-                        records.add(new Record(r.key(), JSON.nullNode()));
+                        records.add(new Record(r.key(), JSON.nullNode(), headers));
                     }
                 }
                 if (done.test(records)) {

@@ -10,6 +10,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Status;
 import id.lumbung.platform.events.EventHandler;
+import id.lumbung.platform.events.EventRejectedException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,36 @@ public class DciNotifier implements EventHandler {
         for (var event : events) {
             owed.addAll(owe(event));
         }
+        sendOnCommit(owed);
+    }
+
+    /**
+     * An erased household: every subscriber that was sent it (and listens to deletes) is told, by household id
+     * only, so that it can erase its copy too. The registry knows nothing else about the household any more.
+     */
+    @Override
+    public void erase(List<EventEnvelope.Received> tombstones) {
+        var owed = new ArrayList<Owed>();
+        for (var tombstone : tombstones) {
+            UUID householdId;
+            try {
+                householdId = UUID.fromString(tombstone.subject());
+            } catch (IllegalArgumentException e) {
+                throw new EventRejectedException("the tombstone's key " + tombstone.subject() + " is not a household id");
+            }
+            ObjectNode group = DciRecords.erasedGroup(json, householdId);
+            for (var s : subscriptions.toldOf(householdId, "delete")) {
+                var id = UUID.randomUUID();
+                String body = write(body(s, "delete", group, tombstone.id()));
+                if (subscriptions.owe(id, s, tombstone.id(), "delete", householdId, body)) {
+                    owed.add(new Owed(id, URI.create(s.notifyUri()), body));
+                }
+            }
+        }
+        sendOnCommit(owed);
+    }
+
+    private void sendOnCommit(List<Owed> owed) {
         if (owed.isEmpty()) {
             return;
         }

@@ -81,6 +81,15 @@ final class DciRecords {
     }
 
     /** @param r household columns: id, no_kk, village_code, village name, address, rt, rw, desil, desil_period, kks_card, version, created, updated */
+    /** An erased household as a delete notification names it: by its household id only, nothing else is left. */
+    static ObjectNode erasedGroup(ObjectMapper json, UUID householdId) {
+        var group = json.createObjectNode();
+        group.put("@type", "Group");
+        identifiers(group.putArray("group_identifier"), "HOUSEHOLD_ID", householdId.toString());
+        group.put("group_type", "family");
+        return group;
+    }
+
     static ObjectNode group(ObjectMapper json, Object[] r, List<ObjectNode> members, ObjectNode head) {
         var group = json.createObjectNode();
         group.put("@type", "Group");

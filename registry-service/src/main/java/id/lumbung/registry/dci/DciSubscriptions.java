@@ -172,6 +172,22 @@ public class DciSubscriptions {
                 .toList();
     }
 
+    /**
+     * The active subscriptions listening to {@code eventType} that were sent (or owed) a notification about the
+     * household: those that hold a copy of it.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Active> toldOf(UUID householdId, String eventType) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.id, s.code, s.sender_id, s.notify_uri, s.notify_record_type from dci_subscription s
+                where s.status = 'ACTIVE' and ?2 = any (s.event_types)
+                  and exists (select 1 from dci_notification n where n.subscription_id = s.id and n.household_id = ?1)
+                order by s.created_at""")
+                .setParameter(1, householdId).setParameter(2, eventType).getResultList();
+        return rows.stream().map(r -> new Active((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+                .toList();
+    }
+
     /** Records a notification owed; false when this subscription already has one for the event. */
     @Transactional
     public boolean owe(UUID notificationId, Active subscription, String eventId, String eventType, UUID householdId,

@@ -30,6 +30,8 @@ public class HouseholdEvents {
     public static final String SPLIT = "id.lumbung.registry.household.split";
     public static final String MERGED = "id.lumbung.registry.household.merged";
     public static final String DISSOLVED = "id.lumbung.registry.household.dissolved";
+    /** The tombstone of an erased household: its key leaves the compacted topic. */
+    public static final String ERASED = "id.lumbung.registry.household.erased";
 
     /** What other services know of a member. */
     public record Member(String nik, String fullName, String sex, LocalDate birthDate, String relationship,
@@ -51,6 +53,11 @@ public class HouseholdEvents {
     public void published(String type, HouseholdEntity h, List<MembershipEntity> memberships,
             Map<String, PersonEntity> persons) {
         outbox.publish(TOPIC, h.id.toString(), type, state(h, memberships, persons));
+    }
+
+    /** The household no longer exists: a tombstone for its key. */
+    public void erased(UUID householdId) {
+        outbox.erase(TOPIC, List.of(new Outbox.Tombstone(householdId.toString(), ERASED)));
     }
 
     static HouseholdState state(HouseholdEntity h, List<MembershipEntity> memberships, Map<String, PersonEntity> persons) {

@@ -273,4 +273,34 @@ public final class HouseholdApi {
             + "village and No. KK.")
     public record SearchPage(List<HouseholdSummary> items, int page, int size, long total) {
     }
+
+    /** The ministry's decision to erase a household registered in error. */
+    @Schema(name = "EraseHousehold", description = "Why a household is erased, and the decision that orders it")
+    public record EraseHousehold(
+            @Schema(description = "Why the household is erased (alasan penghapusan); kept in the change history and "
+                    + "the audit log, so it must not repeat personal data", examples = "KK fiktif: tidak ditemukan saat "
+                    + "verifikasi lapangan, didaftarkan ganda oleh operator")
+            @NotBlank @Size(min = 10, max = REASON) String reason,
+            @Schema(description = "The decision that orders the erasure (nomor surat / berita acara)",
+                    examples = "BA-VERVAL/3320/2025/117")
+            @NotBlank @Size(max = 100) String reference) {
+    }
+
+    /** What an erasure removed from the registry; the other services follow through the tombstone. */
+    @Schema(name = "HouseholdErasure", description = "What erasing the household removed from the registry. The other "
+            + "services erase their copies when they read the tombstone on registry.households.v1.")
+    public record Erasure(
+            @Schema(description = "The household erased; reads of it now answer 404") UUID householdId,
+            @Schema(description = "When it was erased") java.time.Instant erasedAt,
+            @Schema(description = "Who erased it (the token's subject)", maxLength = 200) String erasedBy,
+            @Schema(description = "Why", maxLength = REASON) String reason,
+            @Schema(description = "The decision that ordered it", maxLength = 100) String reference,
+            @Schema(description = "Persons removed: the members who never belonged to another household; members of "
+                    + "other households keep their records there", minimum = "0") int personsErased,
+            @Schema(description = "Membership rows removed (current and past)", minimum = "0") int membershipsRemoved,
+            @Schema(description = "Change-history entries removed (the household's and the removed persons'); one "
+                    + "entry ERASED, without personal data, records the erasure", minimum = "0") int historyEntriesRemoved,
+            @Schema(description = "DCI notifications about the household withdrawn before delivery", minimum = "0")
+            int notificationsWithdrawn) {
+    }
 }

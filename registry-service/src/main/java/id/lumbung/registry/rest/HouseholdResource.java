@@ -5,6 +5,7 @@ import id.lumbung.platform.security.RegionScope;
 import id.lumbung.platform.security.Roles;
 import id.lumbung.registry.domain.FieldBounds;
 import id.lumbung.registry.persistence.DesilHistory;
+import id.lumbung.registry.service.HouseholdErasure;
 import id.lumbung.registry.service.HouseholdService;
 import id.lumbung.registry.service.LifeEventService;
 import id.lumbung.registry.service.SearchService;
@@ -71,9 +72,11 @@ public class HouseholdResource {
     private final SearchService search;
     private final RegionScope scope;
     private final JsonWebToken caller;
+    private final HouseholdErasure erasure;
 
     public HouseholdResource(HouseholdService households, LifeEventService lifeEvents, SearchService search,
-            RegionScope scope, JsonWebToken caller) {
+            RegionScope scope, JsonWebToken caller, HouseholdErasure erasure) {
+        this.erasure = erasure;
         this.households = households;
         this.lifeEvents = lifeEvents;
         this.search = search;
@@ -331,6 +334,36 @@ public class HouseholdResource {
             @HeaderParam("If-Match") @Size(max = IF_MATCH_LENGTH) String ifMatch,
             @Valid @NotNull HouseholdApi.Merge request) {
         return lifeEvents.merge(id, optionalVersion(ifMatch), request, caller.getName(), scope);
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed(Roles.KEMENSOS)
+    @Operation(operationId = "eraseHousehold", summary = "Erase a household registered in error",
+            description = "On the ministry's decision (a fictitious or doubly registered KK, or a court or data-protection "
+                    + "order), erases a household in any state: the registry removes it with its memberships, desil history, "
+                    + "findings and proposals, the persons who never belonged to another household and their change "
+                    + "history, and the DCI notifications about it not yet delivered. One change-history entry (ERASED, "
+                    + "with the reason and the decision, no personal data) and the audit log keep who erased it and why. "
+                    + "A tombstone (CloudEvents type id.lumbung.registry.household.erased, no value) on "
+                    + "registry.households.v1 takes the household out of the compacted topic and tells the other services: "
+                    + "eligibility drops its projection and determinations (and writes their tombstones), disbursement "
+                    + "blocks the household's unpaid orders, the DCI subscribers that were sent the household are told "
+                    + "(delete). Payments already made and approved beneficiary lists are kept as the financial and legal "
+                    + "record. Requires If-Match: the decision is about the household as last read.")
+    @APIResponse(responseCode = "200", description = "What the registry removed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdApi.Erasure.class)))
+    @APIResponse(responseCode = "400", description = "An id that is not a UUID, no reason or a reason under 10 characters, "
+            + "no decision reference, a field out of bounds, or an If-Match that is not an ETag of this service")
+    @APIResponse(responseCode = "404", description = "No household with this id (or it was erased already)")
+    @APIResponse(responseCode = "412", description = "The household changed since the ETag sent was read: read it again")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
+    public HouseholdApi.Erasure erase(
+            @Parameter(description = HOUSEHOLD_ID, example = HOUSEHOLD_ID_EXAMPLE) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH_REQUIRED, example = IF_MATCH_EXAMPLE)
+            @HeaderParam("If-Match") @Size(max = IF_MATCH_LENGTH) String ifMatch,
+            @Valid @NotNull HouseholdApi.EraseHousehold request) {
+        return erasure.erase(id, requiredVersion(ifMatch), request, caller.getName(), scope);
     }
 
     static EntityTag etag(long version) {

@@ -18,6 +18,8 @@ public class DeterminationEvents {
 
     public static final String TOPIC = "eligibility.determinations.v1";
     public static final String MADE = "id.lumbung.eligibility.determination.made";
+    /** The tombstone of a determination whose household was erased from the registry. */
+    public static final String ERASED = "id.lumbung.eligibility.determination.erased";
 
     public record ReasonData(String code, String id, String en) {
     }
@@ -50,5 +52,10 @@ public class DeterminationEvents {
                         d.ruleVersion(), d.registryVersion(), d.eligible(),
                         d.reasons().stream().map(r -> new ReasonData(r.code(), r.id(), r.en())).toList(), determinedAt)))
                 .toList());
+    }
+
+    /** Tombstones for the determinations with these keys: their household was erased. */
+    public void erased(List<String> keys) {
+        outbox.erase(TOPIC, keys.stream().map(k -> new Outbox.Tombstone(k, ERASED)).toList());
     }
 }

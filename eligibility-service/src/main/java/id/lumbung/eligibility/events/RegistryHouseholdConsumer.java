@@ -67,6 +67,20 @@ public class RegistryHouseholdConsumer implements EventHandler {
         projector.project(List.copyOf(newest.values()));
     }
 
+    /** Households erased from the registry (tombstones keyed by household id) are forgotten here too. */
+    @Override
+    public void erase(List<EventEnvelope.Received> tombstones) {
+        var ids = new java.util.ArrayList<UUID>(tombstones.size());
+        for (var tombstone : tombstones) {
+            try {
+                ids.add(UUID.fromString(tombstone.subject()));
+            } catch (IllegalArgumentException e) {
+                throw new EventRejectedException("the tombstone's key " + tombstone.subject() + " is not a household id");
+            }
+        }
+        projector.erase(ids);
+    }
+
     /** The household state in the event; an event that does not follow registry.households.v1 is refused. */
     private static HouseholdProjections.Incoming projection(EventEnvelope.Received event) {
         if (event.type() == null || !event.type().startsWith(HOUSEHOLD_STATE)) {

@@ -8,6 +8,7 @@ import id.lumbung.eligibility.events.DeterminationEvents;
 import id.lumbung.eligibility.mapping.HouseholdEventMapper;
 import id.lumbung.eligibility.persistence.DeterminationEntity;
 import id.lumbung.eligibility.persistence.DeterminationStore;
+import id.lumbung.eligibility.persistence.HouseholdErasures;
 import id.lumbung.eligibility.persistence.HouseholdProjectionEntity;
 import id.lumbung.eligibility.persistence.HouseholdProjections;
 import id.lumbung.platform.id.Masking;
@@ -40,10 +41,13 @@ public class HouseholdProjector {
     private final ObjectMapper json;
     private final Clock clock;
     private final DeterminationMetrics metrics;
+    private final HouseholdErasures erasures;
 
     public HouseholdProjector(HouseholdProjections projections, DeterminationStore determinations,
-            DeterminationEvents events, RuleCatalog rules, ObjectMapper json, Clock clock, DeterminationMetrics metrics) {
+            DeterminationEvents events, RuleCatalog rules, ObjectMapper json, Clock clock, DeterminationMetrics metrics,
+            HouseholdErasures erasures) {
         this.metrics = metrics;
+        this.erasures = erasures;
         this.projections = projections;
         this.determinations = determinations;
         this.events = events;
@@ -89,6 +93,20 @@ public class HouseholdProjector {
         LOG.infof("%d households projected: %d programs decided, %d eligible", households.size(), all.size(),
                 all.stream().filter(d -> d.eligible()).count());
         return households.size();
+    }
+
+    /**
+     * Forgets households the registry erased: their projection, determinations (with a tombstone for each
+     * determination published, so the compacted topic forgets them too), draft list entries, payment statuses and
+     * findings. Returns how many were projected.
+     */
+    @Transactional
+    public int erase(List<UUID> householdIds) {
+        var removed = erasures.erase(householdIds);
+        events.erased(removed.determinationKeys());
+        LOG.infof("%d households erased by the registry: %d projected, %d determinations and %d draft list entries removed",
+                householdIds.size(), removed.households(), removed.determinationKeys().size(), removed.draftEntries());
+        return removed.households();
     }
 
     /**

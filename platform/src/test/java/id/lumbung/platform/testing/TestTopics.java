@@ -106,4 +106,20 @@ public final class TestTopics {
             throw new IllegalStateException("could not send to " + topic, e);
         }
     }
+
+    /** Sends a tombstone (no value) for {@code key} with these headers, as an outbox relay does, and waits for the ack. */
+    public static void sendTombstone(String topic, String key, java.util.Map<String, String> headers) {
+        var props = new Properties();
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(topic, key, null);
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
 }

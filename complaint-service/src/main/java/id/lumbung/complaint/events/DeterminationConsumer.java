@@ -68,6 +68,37 @@ public class DeterminationConsumer implements EventHandler {
         view.keep(kept);
     }
 
+    /**
+     * Determinations of a household erased from the registry (tombstones keyed {@code <householdId>/<programCode>/<period>})
+     * leave the view.
+     */
+    @Override
+    public void erase(List<EventEnvelope.Received> tombstones) {
+        var keys = new ArrayList<DeterminationView.Key>(tombstones.size());
+        for (var tombstone : tombstones) {
+            var key = key(tombstone.subject());
+            if (key == null) {
+                throw new EventRejectedException("the tombstone's key " + tombstone.subject()
+                        + " is not <householdId>/<programCode>/<period>");
+            }
+            keys.add(key);
+        }
+        view.forget(keys);
+    }
+
+    /** A determination's key, or null when it is not one. */
+    static DeterminationView.Key key(String key) {
+        String[] parts = key == null ? new String[0] : key.split("/", -1);
+        if (parts.length != 3 || !parts[1].matches("[A-Z][A-Z0-9_]{1,39}") || !parts[2].matches("[0-9]{4}-Q[1-4]")) {
+            return null;
+        }
+        try {
+            return new DeterminationView.Key(UUID.fromString(parts[0]), parts[1], parts[2]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The determination in the event, or null when a field the view needs is missing or malformed. */
     static DeterminationView.Determination read(JsonNode d) {
         try {

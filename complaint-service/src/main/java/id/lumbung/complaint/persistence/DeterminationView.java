@@ -69,6 +69,29 @@ public class DeterminationView {
         });
     }
 
+    /** The key of one determination: household, program, period. */
+    public record Key(UUID householdId, String programCode, String period) {
+    }
+
+    /** Forgets the determinations with these keys: their household was erased from the registry. */
+    public void forget(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var delete = connection.prepareStatement(
+                    "delete from determination_view where household_id = ? and program_code = ? and period = ?")) {
+                for (var k : keys) {
+                    delete.setObject(1, k.householdId());
+                    delete.setString(2, k.programCode());
+                    delete.setString(3, k.period());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        });
+    }
+
     private String reasonsJson(Determination d) {
         try {
             return json.writeValueAsString(d.reasons());

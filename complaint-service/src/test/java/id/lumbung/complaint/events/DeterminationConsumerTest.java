@@ -189,6 +189,29 @@ class DeterminationConsumerTest {
         }
     }
 
+    @Test
+    void anErasedHouseholdsDeterminationsLeaveTheView() throws Exception {
+        var household = UUID.randomUUID();
+        var at = Instant.parse("2025-11-20T03:00:00Z");
+        send(household, VILLAGE, "BLTS_KESRA", "2025-Q4", true, at, List.of(), true);
+        send(household, VILLAGE, "PKH", "2025-Q4", true, at, List.of(), true);
+        awaitExplanation(household, 2);
+
+        for (String program : List.of("BLTS_KESRA", "PKH")) {
+            String key = household + "/" + program + "/2025-Q4";
+            TestTopics.sendTombstone(DeterminationConsumer.TOPIC, key, EventEnvelope.tombstoneHeaders(UUID.randomUUID(),
+                    "/lumbung/eligibility-service", "id.lumbung.eligibility.determination.erased", key, Instant.now()));
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && given().auth().oauth2(OPERATOR)
+                .when().get("/api/v1/explanations/" + household).statusCode() != 404) {
+            Thread.sleep(200);
+        }
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/explanations/" + household).then().statusCode(404);
+        assertThat(DeterminationConsumer.key("not-a-key")).isNull();
+        assertThat(DeterminationConsumer.key(household + "/PKH/2025-Q5")).isNull();
+    }
+
     private String id(byte[] event) {
         return EventEnvelope.parse(json, event).id();
     }

@@ -15,5 +15,7 @@ public enum StatusReason {
     /** Reclassified as not poor (no longer eligible) after the list was made. */
     RECLASSIFIED,
     /** The family refused the assistance. */
-    REFUSED
+    REFUSED,
+    /** The household was erased from the registry (registered in error): it is paid nothing more. */
+    ERASED
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lumbung.disbursement.domain.LifeEventPolicy;
 import id.lumbung.disbursement.domain.LifeEventPolicy.MemberLife;
 import id.lumbung.disbursement.domain.OrderStatus;
+import id.lumbung.disbursement.domain.StatusReason;
 import id.lumbung.disbursement.events.PaymentEvents;
 import id.lumbung.disbursement.persistence.PaymentOrderEntity;
 import id.lumbung.disbursement.persistence.PlanEntity;
@@ -121,6 +122,27 @@ public class LifeEventService {
         return kept;
     }
 
+    /** The life state kept for a household the registry erased: newer than any version, so nothing revives it. */
+    static final String ERASED = "ERASED";
+
+    /**
+     * Households the registry erased (registered in error): their unpaid orders are blocked (ERASED) and the life
+     * state kept for them says so, so that an order made later from a list approved before the erasure is blocked
+     * as it is created. Paid orders stay as they are: they are the record of money paid.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void householdsErased(List<UUID> householdIds) {
+        if (householdIds.isEmpty()) {
+            return;
+        }
+        keep(householdIds.stream().map(id -> new LifeState(id, Long.MAX_VALUE, ERASED, List.of())).toList());
+        List<PaymentOrderEntity> unpaid = PaymentOrderEntity
+                .<PaymentOrderEntity>find("householdId in ?1 and status = ?2", householdIds, OrderStatus.READY)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        unpaid.forEach(order -> block(order, StatusReason.ERASED));
+        LOG.infof("%d households erased by the registry: %d unpaid orders blocked", householdIds.size(), unpaid.size());
+    }
+
     private void keep(List<LifeState> states) {
         var rows = json.createArrayNode();
         for (var state : states) {
@@ -146,7 +168,7 @@ public class LifeEventService {
     public void applyKnownLife(UUID planId, String acceptedBeneficiariesJson) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select o.id, cast(hl.members as text) from payment_order o
+                select o.id, cast(hl.members as text), hl.status from payment_order o
                 join household_life hl on hl.household_id = o.household_id
                 where o.plan_id = ?1 and o.status = 'READY' and o.household_id in (
                     select cast(b."householdId" as uuid) from jsonb_to_recordset(cast(?2 as jsonb)) as b("householdId" text))""")
@@ -155,6 +177,10 @@ public class LifeEventService {
                 .getResultList();
         for (var row : rows) {
             var order = em.find(PaymentOrderEntity.class, row[0], LockModeType.PESSIMISTIC_WRITE);
+            if (ERASED.equals(row[2])) {
+                block(order, StatusReason.ERASED);
+                continue;
+            }
             try {
                 apply(order, members(json.readTree((String) row[1])));
             } catch (java.io.IOException e) {
@@ -167,17 +193,17 @@ public class LifeEventService {
         var departed = new LinkedHashSet<>(List.of(order.departedNiks));
         departed.addAll(LifeEventPolicy.departed(members));
         order.departedNiks = departed.toArray(String[]::new);
-        var reason = LifeEventPolicy.blockReason(order.recipientNik, members);
-        if (reason.isEmpty()) {
-            return;
-        }
+        LifeEventPolicy.blockReason(order.recipientNik, members).ifPresent(reason -> block(order, reason));
+    }
+
+    private void block(PaymentOrderEntity order, StatusReason reason) {
         var lifecycle = order.lifecycle();
         Instant at = now();
-        if (lifecycle.block(reason.get(), at)) {
+        if (lifecycle.block(reason, at)) {
             order.apply(lifecycle);
             PlanEntity plan = PlanEntity.findById(order.planId);
             events.published(PaymentEvents.ORDER_BLOCKED, order, plan, at);
-            LOG.infof("order %s of household %s blocked: %s", order.id, order.householdId, reason.get());
+            LOG.infof("order %s of household %s blocked: %s", order.id, order.householdId, reason);
         }
     }
 

@@ -88,6 +88,10 @@ public class ReconciliationService {
             if (!seen.add(f.householdId())) {
                 throw ProblemException.invalid("failures", "household " + f.householdId() + " is listed twice");
             }
+            if (f.reason() == StatusReason.ERASED) {
+                throw ProblemException.invalid("failures", "ERASED comes from the registry's erasure of a household, not "
+                        + "from the field");
+            }
             known.addObject().put("householdId", f.householdId().toString()).put("reason", f.reason().name());
         }
         @SuppressWarnings("unchecked")

@@ -129,6 +129,28 @@ class HouseholdConsumerTest {
                 .contains(f.husbandNik(), f.childNik());
     }
 
+    @Test
+    void anErasedHouseholdIsPaidNothingMoreEvenFromAListMadeBefore() {
+        var f = Fixtures.family(false);
+        UUID order = Fixtures.listed(db, f).get(f.householdId());
+        TestTopics.sendTombstone(Fixtures.HOUSEHOLDS_TOPIC, f.householdId().toString(),
+                id.lumbung.platform.events.EventEnvelope.tombstoneHeaders(UUID.randomUUID(), "/lumbung/registry-service",
+                        "id.lumbung.registry.household.erased", f.householdId().toString(), java.time.Instant.now()));
+        await(() -> "BLOCKED".equals(status(order)), Duration.ofSeconds(30));
+        assertThat(text(db, "select status_reason from payment_order where id = '" + order + "'")).isEqualTo("ERASED");
+        Counter.pay(UUID.randomUUID().toString(), Counter.body(order, f.recipientNik(), "RECIPIENT", null))
+                .statusCode(409).body("reason", equalTo("ERASED"));
+        TestTopics.await(PaymentEvents.TOPIC, r -> order.toString().equals(r.key())
+                && "ERASED".equals(r.event().path("data").path("reason").asText()), Duration.ofSeconds(30));
+
+        // a list approved before the erasure, planned after it: the new order is blocked as it is made
+        Fixtures.listed(db, f);
+        UUID later = UUID.fromString(text(db, "select id::text from payment_order where household_id = '" + f.householdId()
+                + "' and id <> '" + order + "'"));
+        assertThat(status(later)).isEqualTo("BLOCKED");
+        assertThat(text(db, "select status_reason from payment_order where id = '" + later + "'")).isEqualTo("ERASED");
+    }
+
     private String status(UUID order) {
         return text(db, "select status from payment_order where id = '" + order + "'");
     }

@@ -67,6 +67,10 @@ public class PaymentConsumer implements EventHandler {
                 throw new EventRejectedException("type " + event.type() + " is not a disbursement.payments.v1 event");
             }
             var report = report(event);
+            if ("ERASED".equals(report.reason())) {
+                // the order of a household the registry erased: there is no family here to tell any more
+                continue;
+            }
             boolean kept = payments.record(report, clock.instant());
             LOG.debugf("payment %s of household %s %s %s: %s%s", report.orderId(), report.householdId(),
                     report.programCode(), report.period(), report.status(), kept ? "" : " (a later report is held)");

@@ -91,8 +91,8 @@ public class DciNotifier implements EventHandler {
     }
 
     /**
-     * An erased household: every subscriber that was sent it (and listens to deletes) is told, by household id
-     * only, so that it can erase its copy too. The registry knows nothing else about the household any more.
+     * An erased household: every subscriber that was sent it is told (delete), whatever event types it chose, by
+     * household id only, so that it can erase its copy too. The registry knows nothing else about the household.
      */
     @Override
     public void erase(List<EventEnvelope.Received> tombstones) {
@@ -105,7 +105,7 @@ public class DciNotifier implements EventHandler {
                 throw new EventRejectedException("the tombstone's key " + tombstone.subject() + " is not a household id");
             }
             ObjectNode group = DciRecords.erasedGroup(json, householdId);
-            for (var s : subscriptions.toldOf(householdId, "delete")) {
+            for (var s : subscriptions.toldOf(householdId)) {
                 var id = UUID.randomUUID();
                 String body = write(body(s, "delete", group, tombstone.id()));
                 if (subscriptions.owe(id, s, tombstone.id(), "delete", householdId, body)) {

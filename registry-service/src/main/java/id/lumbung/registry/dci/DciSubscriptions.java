@@ -173,17 +173,17 @@ public class DciSubscriptions {
     }
 
     /**
-     * The active subscriptions listening to {@code eventType} that were sent (or owed) a notification about the
-     * household: those that hold a copy of it.
+     * The active subscriptions that were sent (or owed) a notification about the household, whatever event types
+     * they chose: each holds a copy of it, so each must hear that it was erased.
      */
     @SuppressWarnings("unchecked")
-    public List<Active> toldOf(UUID householdId, String eventType) {
+    public List<Active> toldOf(UUID householdId) {
         List<Object[]> rows = em.createNativeQuery("""
                 select s.id, s.code, s.sender_id, s.notify_uri, s.notify_record_type from dci_subscription s
-                where s.status = 'ACTIVE' and ?2 = any (s.event_types)
+                where s.status = 'ACTIVE'
                   and exists (select 1 from dci_notification n where n.subscription_id = s.id and n.household_id = ?1)
                 order by s.created_at""")
-                .setParameter(1, householdId).setParameter(2, eventType).getResultList();
+                .setParameter(1, householdId).getResultList();
         return rows.stream().map(r -> new Active((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
                 .toList();
     }

@@ -132,6 +132,36 @@ class DciSubscriptionTest {
     }
 
     @Test
+    void aSubscriberThatWasSentAHouseholdHearsOfItsErasure() throws Exception {
+        String code = subscribe("register", "33.20.06");
+        var family = register(VILLAGE, 2, new DciTestSupport.Person("FEMALE", "1972-08-09", "KEPALA_KELUARGA", "Wagiyem"));
+        awaitNotify(code, family.noKk());
+        String household = family.id().toString();
+        assertThat(delivery(code, family.noKk())).startsWith("DELIVERED");
+
+        String etag = io.restassured.RestAssured.given().auth().oauth2(id.lumbung.platform.testing.TestTokens.token(
+                id.lumbung.platform.security.Roles.KEMENSOS)).header("X-Purpose", "verifikasi penghapusan")
+                .when().get("/api/v1/households/" + household).then().statusCode(200).extract().header("ETag");
+        io.restassured.RestAssured.given().auth().oauth2(id.lumbung.platform.testing.TestTokens.token(
+                id.lumbung.platform.security.Roles.KEMENSOS)).header("If-Match", etag).contentType("application/json")
+                .body("""
+                        {"reason": "KK ganda: terdaftar dua kali", "reference": "BA-VERVAL/3320/2025/118"}""")
+                .when().post("/api/v1/households/" + household + "/erasure").then().statusCode(200);
+
+        var notify = awaitNotify(code, household);
+        var data = notify.path("message").path("notify_event").get(0).path("data");
+        assertThat(data.path("reg_event_type").asText()).isEqualTo("delete");
+        assertThat(noKks(notify)).containsExactly(household);
+        assertThat(notify.toString()).doesNotContain("WAGIYEM").doesNotContain(family.noKk());
+        // what was sent before keeps no personal data here
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from dci_notification where household_id = ?1 and reg_event_type = 'register' and body = '{}'")
+                .setParameter(1, family.id()).getSingleResult()).intValue())).isEqualTo(1);
+        postValid("unsubscribe", token(SENDER, "33.20"), unsubscribeRequest(code), 200);
+        awaitCallback("on-unsubscribe");
+    }
+
+    @Test
     void aNotificationThatCannotBeRecordedIsQuarantinedAndDeliveredOnceAfterTheReplay() throws Exception {
         String code = subscribe("register", "33.20.06");
         Quarantined.refuse(dataSource, "dci_notification", "new.body::text like '%SUMIYATI%'");

@@ -37,7 +37,7 @@ final class DciTestSupport {
     }
 
     /** A registered family: its No. KK and member NIKs (head first). */
-    record Family(String noKk, List<String> niks) {
+    record Family(String noKk, List<String> niks, java.util.UUID id) {
     }
 
     /** One member: sex, birth date (yyyy-MM-dd), relationship. */
@@ -74,9 +74,9 @@ final class DciTestSupport {
             m.put("relationship", p.relationship());
             m.putArray("employment");
         }
-        given().auth().oauth2(TestTokens.token(Roles.KEMENSOS)).contentType(ContentType.JSON).body(body.toString())
-                .when().post("/api/v1/households").then().statusCode(201);
-        return new Family(noKk, niks);
+        String id = given().auth().oauth2(TestTokens.token(Roles.KEMENSOS)).contentType(ContentType.JSON).body(body.toString())
+                .when().post("/api/v1/households").then().statusCode(201).extract().path("id");
+        return new Family(noKk, niks, java.util.UUID.fromString(id));
     }
 
     static String token(String sender, String... regions) {

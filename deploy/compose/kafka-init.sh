@@ -62,7 +62,7 @@ service() {
   for topic in "${writes[@]}"; do
     local config=()
     if [[ "$COMPACTED" == *" $topic "* ]]; then
-      config=(--config cleanup.policy=compact)
+      config=(--config cleanup.policy=compact --config max.compaction.lag.ms=86400000 --config delete.retention.ms=86400000)
     fi
     admin kafka-topics.sh --create --if-not-exists --topic "$topic" \
       --partitions "$PARTITIONS" --replication-factor "$REPLICATION" "${config[@]}"

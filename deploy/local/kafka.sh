@@ -112,13 +112,15 @@ stop() {
   log "Kafka '$name' stopped"
 }
 
-# Creates the log-compacted state topics, so an integrator can rebuild current state from them.
+# Creates the log-compacted state topics, so an integrator can rebuild current state from them; compacted within a
+# day, so an erased household leaves them.
 state_topics() {
   local port="$1"
   for topic in registry.households.v1 eligibility.determinations.v1; do
     java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$port" \
       --create --if-not-exists --topic "$topic" --partitions 3 --replication-factor 1 \
-      --config cleanup.policy=compact >/dev/null 2>&1 || true
+      --config cleanup.policy=compact --config max.compaction.lag.ms=86400000 \
+      --config delete.retention.ms=86400000 >/dev/null 2>&1 || true
   done
 }
 

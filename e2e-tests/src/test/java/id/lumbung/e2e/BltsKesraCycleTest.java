@@ -157,6 +157,7 @@ class BltsKesraCycleTest {
             stage("sanggah and tolak", this::complaints);
             stage("a partner's client generated from the OpenAPI document", this::generatedClient);
             stage("public status check", this::statusCheck);
+            stage("a household registered in error erased everywhere", this::erasure);
         } catch (Throwable e) {
             stack.dumpLogs(40);
             throw e;
@@ -736,6 +737,31 @@ class BltsKesraCycleTest {
         // by name and village, as on the KTP
         var byName = solveAndCheck("{\"fullName\": \"%s\", \"villageCode\": \"%s\"}".formatted(TOLAK.head().name(), VILLAGE));
         assertThat(kesra(byName, "status")).isEqualTo("DIBAYAR");
+    }
+
+    // ---- 12. erasure
+
+    void erasure() {
+        UUID household = households.get(DESIL_8);
+        assertThat(determination(household).<List<?>>path("determinations")).hasSize(1);
+        awaitValue("complaint-service knows the household", () -> json(KEMENSOS)
+                .get(stack.url("complaint") + "/api/v1/explanations/" + household).statusCode() == 200 ? true : null);
+        String etag = json(KEMENSOS).get(stack.url("registry") + "/api/v1/households/" + household)
+                .then().statusCode(200).extract().header("ETag");
+        json(KEMENSOS).header("If-Match", etag)
+                .body("{\"reason\": \"KK didaftarkan ganda oleh operator\", \"reference\": \"BA-VERVAL/3320/2025/119\"}")
+                .post(stack.url("registry") + "/api/v1/households/" + household + "/erasure")
+                .then().statusCode(200).body("personsErased", org.hamcrest.Matchers.equalTo(1));
+        json(KEMENSOS).get(stack.url("registry") + "/api/v1/households/" + household).then().statusCode(404);
+
+        // the tombstone reaches eligibility (and, through its own tombstones, complaint) and the citizen's page
+        awaitValue("eligibility forgets it", () -> {
+            var r = determination(household);
+            return r.statusCode() == 404 || r.statusCode() == 200 && r.<List<?>>path("determinations").isEmpty() ? true : null;
+        });
+        awaitValue("complaint forgets it", () -> json(KEMENSOS)
+                .get(stack.url("complaint") + "/api/v1/explanations/" + household).statusCode() == 404 ? true : null);
+        assertThat(status(DESIL_8.head().nik()).<String>path("status")).isEqualTo("TIDAK_DITEMUKAN");
     }
 
     static String kesra(Response r, String field) {

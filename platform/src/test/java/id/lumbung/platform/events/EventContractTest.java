@@ -43,6 +43,26 @@ class EventContractTest {
     }
 
     @Test
+    void aTombstoneAsTheRelayWritesItFollowsTheContractAndItsFaultsAreNamed() throws Exception {
+        String erased = "id.lumbung.registry.household.erased";
+        var headers = EventEnvelope.tombstoneHeaders(java.util.UUID.randomUUID(), "/lumbung/registry-service", erased,
+                household, java.time.Instant.now());
+        assertThat(CONTRACT.tombstoneViolations(TOPIC, erased, household, headers)).isEmpty();
+        assertThat(CONTRACT.messageName(TOPIC, erased)).isEqualTo("HouseholdErased");
+
+        assertThat(CONTRACT.tombstoneViolations(TOPIC, REGISTERED, household, headers)).singleElement().asString()
+                .contains("no tombstone message");
+        assertThat(CONTRACT.tombstoneViolations(TOPIC, erased, "not-a-household", headers))
+                .anySatisfy(v -> assertThat(v).contains("key"));
+        var noId = new java.util.LinkedHashMap<>(headers);
+        noId.remove("ce_id");
+        assertThat(CONTRACT.tombstoneViolations(TOPIC, erased, household, noId)).singleElement().asString().contains("ce_id");
+        // and a tombstone's type written as an event is refused
+        assertThat(CONTRACT.violations(TOPIC, erased, household, event(erased, household, state()))).singleElement()
+                .asString().contains("without a value");
+    }
+
+    @Test
     void aTypeTheTopicDoesNotCarryIsRefused() throws Exception {
         String type = "id.lumbung.registry.household.renamed";
         assertThat(CONTRACT.violations(TOPIC, type, household, event(type, household, state())))

@@ -57,7 +57,6 @@ public class EventContractCheck implements QuarkusTestAfterEachCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static volatile EventContract contract;
-    private static volatile boolean absenceReported;
     /** Per database: sequence numbers skipped by the last checks, with when they were first seen missing. */
     private static final Map<String, NavigableMap<Long, Instant>> GAPS = new ConcurrentHashMap<>();
 
@@ -78,9 +77,10 @@ public class EventContractCheck implements QuarkusTestAfterEachCallback {
     @Override
     public void afterEach(QuarkusTestMethodContext context) {
         String mode = System.getProperty(MODE, "check");
-        if ("off".equals(mode) || !validatorPresent()) {
+        if ("off".equals(mode)) {
             return;
         }
+        requireValidator();
         var container = Arc.container();
         if (container == null || !container.isRunning()) {
             return;
@@ -240,19 +240,14 @@ public class EventContractCheck implements QuarkusTestAfterEachCallback {
         return contract;
     }
 
-    /** The schema validator is a test dependency every module that runs this check must declare. */
-    private static boolean validatorPresent() {
+    /** The schema validator is a test dependency every module that runs this check must declare: without it, fail. */
+    private static void requireValidator() {
         try {
             Class.forName(VALIDATOR, false, EventContractCheck.class.getClassLoader());
-            return true;
         } catch (ClassNotFoundException e) {
-            if (!absenceReported) {
-                absenceReported = true;
-                System.out.println("[event contract] NOT CHECKED: " + VALIDATOR + " is not on this module's test classpath;"
-                        + " declare <dependency><groupId>com.networknt</groupId><artifactId>json-schema-validator</artifactId>"
-                        + "<version>2.0.8</version><scope>test</scope></dependency> in its pom");
-            }
-            return false;
+            throw new AssertionError("the event contract cannot be checked: " + VALIDATOR + " is not on this module's "
+                    + "test classpath; declare <dependency><groupId>com.networknt</groupId>"
+                    + "<artifactId>json-schema-validator</artifactId><scope>test</scope></dependency> in its pom");
         }
     }
 

@@ -64,7 +64,15 @@ public class Inbox {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        stopping(true);
+    }
+
+    /**
+     * Once the service is stopping, nothing is quarantined: the database, the broker or the persistence layer may
+     * already be closed under a batch, and its records come again after the restart (their offsets are not committed).
+     */
+    void stopping(boolean stopping) {
+        this.stopping = stopping;
     }
 
     /** A record as it came off the topic, with its CloudEvent, or {@code event == null} when it is not one. */
@@ -132,7 +140,7 @@ public class Inbox {
         try {
             return retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, arrivals)));
         } catch (RuntimeException batchFailure) {
-            if (Failures.isTransient(batchFailure)) {
+            if (Failures.isTransient(batchFailure) || stopping) {
                 throw batchFailure; // only while stopping: the records come again after the restart
             }
             if (arrivals.size() > 1) {
@@ -144,7 +152,7 @@ public class Inbox {
                 try {
                     applied += retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, List.of(arrival))));
                 } catch (RuntimeException failure) {
-                    if (Failures.isTransient(failure)) {
+                    if (Failures.isTransient(failure) || stopping) {
                         throw failure;
                     }
                     retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> {

@@ -229,6 +229,25 @@ class InboxQuarantineTest {
                 + k + "' and error like '%does not erase%'")).isEqualTo("QUARANTINED");
     }
 
+    @Test
+    void aServiceThatIsStoppingQuarantinesNothingAndLeavesTheRecordsForItsRestart() {
+        String k = key();
+        var poison = record(k, 4_000_000);
+        inbox.stopping(true);
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.process(handler, poison))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(count("select count(*) from event_quarantine where event_key = '" + k + "'")).isZero();
+            assertThat(count("select count(*) from inbox_event where event_id = '" + eventId(poison) + "'"))
+                    .as("not marked as seen: it is applied when it comes again").isZero();
+        } finally {
+            inbox.stopping(false);
+        }
+        // after the restart the record comes again and is handled as usual
+        assertThat(inbox.process(handler, poison)).isZero();
+        assertThat(status(poison)).isEqualTo("QUARANTINED");
+    }
+
     private static ConsumerRecord<String, byte[]> tombstone(String key, boolean withHeaders) {
         var record = new ConsumerRecord<String, byte[]>(TestEventHandler.TOPIC, 0, OFFSETS.incrementAndGet(), key, null);
         if (withHeaders) {

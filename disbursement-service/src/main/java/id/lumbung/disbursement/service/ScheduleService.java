@@ -15,7 +15,10 @@ import id.lumbung.platform.id.RegionCode;
 import id.lumbung.platform.problem.ProblemException;
 import id.lumbung.platform.security.RegionScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import id.lumbung.platform.jobs.JobLeases;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -49,6 +52,9 @@ public class ScheduleService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final JobLeases leases;
+    /** The kind of job lease a schedule generation holds from its request until it is done. */
+    static final String LEASE = "schedule";
     // one generation at a time: the statement is heavy and jobs of different plans share the pay points
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         var t = new Thread(r, "schedule-generation");
@@ -56,7 +62,8 @@ public class ScheduleService {
         return t;
     });
 
-    public ScheduleService(EntityManager em, AuditLog audit, ObjectMapper json, Clock clock) {
+    public ScheduleService(EntityManager em, AuditLog audit, ObjectMapper json, Clock clock, JobLeases leases) {
+        this.leases = leases;
         this.em = em;
         this.audit = audit;
         this.json = json;
@@ -65,6 +72,25 @@ public class ScheduleService {
 
     void stop(@Observes ShutdownEvent event) {
         runner.shutdownNow();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        recover();
+    }
+
+    /**
+     * Generations whose replica stopped (their lease expired) are taken over here and run again: a generation is
+     * one transaction that replaces the plan's schedule, so running it again is the same as running it once.
+     */
+    @Scheduled(every = "${lumbung.jobs.recovery-every:30s}", delayed = "${lumbung.jobs.recovery-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recover() {
+        List<String> unfinished = QuarkusTransaction.requiringNew().call(() -> ScheduleJobEntity
+                .<ScheduleJobEntity>list("status in ('QUEUED', 'RUNNING')").stream().map(j -> j.id.toString()).toList());
+        for (String taken : leases.takeOver(LEASE, unfinished)) {
+            LOG.infof("schedule job %s resumed after its replica stopped", taken);
+            start(UUID.fromString(taken));
+        }
     }
 
     // ---- windows
@@ -192,6 +218,7 @@ public class ScheduleService {
         job.requestedBy = by;
         job.requestedAt = now();
         job.persist();
+        leases.hold(LEASE, job.id);
         try {
             em.flush();
         } catch (jakarta.persistence.PersistenceException e) {
@@ -235,6 +262,7 @@ public class ScheduleService {
                 return n;
             });
             QuarkusTransaction.requiringNew().timeout(GENERATION_TIMEOUT_SECONDS).run(() -> generate(jobId, planId, toPlace, started));
+            leases.release(LEASE, jobId);
             LOG.infof("schedule job %s for plan %s done in %d ms", jobId, planId, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.errorf(e, "schedule job %s failed", jobId);
@@ -246,6 +274,7 @@ public class ScheduleService {
                 job.finishedAt = now();
                 job.durationMs = (System.nanoTime() - started) / 1_000_000;
             });
+            leases.release(LEASE, jobId);
         }
     }
 

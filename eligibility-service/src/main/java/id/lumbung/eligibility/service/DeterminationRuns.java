@@ -8,9 +8,11 @@ import id.lumbung.eligibility.persistence.ProgramEntity;
 import id.lumbung.eligibility.persistence.RuleSql;
 import id.lumbung.eligibility.rest.DeterminationRunApi;
 import id.lumbung.platform.events.OutboxRelay;
+import id.lumbung.platform.jobs.JobLeases;
 import id.lumbung.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -34,11 +36,15 @@ public class DeterminationRuns {
     private final Clock clock;
     private final int chunkSize;
     private final DeterminationMetrics metrics;
+    private final JobLeases leases;
+    /** The kind of job lease a run holds while it runs. */
+    static final String LEASE = "determination-run";
 
     public DeterminationRuns(BatchDeterminations batch, RuleCatalog rules, OutboxRelay relay, Clock clock,
             @ConfigProperty(name = "lumbung.determination-run.chunk-size", defaultValue = "20000") int chunkSize,
-            DeterminationMetrics metrics) {
+            DeterminationMetrics metrics, JobLeases leases) {
         this.metrics = metrics;
+        this.leases = leases;
         this.batch = batch;
         this.rules = rules;
         this.relay = relay;
@@ -50,16 +56,47 @@ public class DeterminationRuns {
     record Scoped(RuleSql sql, long ruleVersionId) {
     }
 
-    /** A run left RUNNING by a stopped service can never finish: say so instead of blocking the next one. */
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            int stale = DeterminationRunEntity.update("status = ?1, error = ?2, finishedAt = ?3 where status = ?4",
-                    DeterminationRunEntity.FAILED, "the service stopped during the run; start a new run",
-                    clock.instant(), DeterminationRunEntity.RUNNING);
-            if (stale > 0) {
-                LOG.warnf("%d determination runs were interrupted by a restart", stale);
-            }
+        recover();
+    }
+
+    /**
+     * Runs whose replica stopped (their lease expired) are taken over here and run again from the start: a run
+     * decides nothing twice, since a determination is written and published only when it changes.
+     */
+    @Scheduled(every = "${lumbung.jobs.recovery-every:30s}", delayed = "${lumbung.jobs.recovery-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recover() {
+        List<String> running = QuarkusTransaction.requiringNew().call(() -> DeterminationRunEntity
+                .<DeterminationRunEntity>list("status", DeterminationRunEntity.RUNNING).stream().map(r -> r.id.toString())
+                .toList());
+        for (String taken : leases.takeOver(LEASE, running)) {
+            resume(UUID.fromString(taken));
+        }
+    }
+
+    private void resume(UUID id) {
+        long started = System.nanoTime();
+        var run = QuarkusTransaction.requiringNew().call(() -> {
+            DeterminationRunEntity r = DeterminationRunEntity.findById(id);
+            r.done = 0;
+            r.decided = 0;
+            r.eligible = 0;
+            r.changed = 0;
+            r.elapsedMs = 0;
+            return r;
         });
+        List<Scoped> scoped;
+        try {
+            scoped = QuarkusTransaction.requiringNew().call(() -> scopedRules(run.programCode, ProgramPeriod.parse(run.period)));
+        } catch (ProblemException e) {
+            finish(id, DeterminationRunEntity.FAILED, "its service stopped during the run, and it cannot run again: "
+                    + e.getMessage(), started);
+            return;
+        }
+        LOG.infof("determination run %s of %s %s resumed from the start after its replica stopped", id, run.programCode,
+                run.period);
+        Thread.ofVirtual().name("determination-run-" + id).start(() -> execute(id, scoped));
     }
 
     /** Starts a run; refuses an unknown program (404), a period without published rules or a running one (409). */
@@ -86,6 +123,7 @@ public class DeterminationRuns {
             r.requestedBy = actor;
             r.requestedAt = clock.instant();
             r.persist();
+            leases.hold(LEASE, r.id);
             return r;
         });
         UUID id = run.id;
@@ -170,6 +208,7 @@ public class DeterminationRuns {
             run.elapsedMs = (System.nanoTime() - started) / 1_000_000;
             run.finishedAt = clock.instant();
         });
+        leases.release(LEASE, id);
         LOG.infof("determination run %s %s", id, status);
     }
 

@@ -74,14 +74,18 @@ public class ImportJobs {
         update("delete from import_job where id = ?", s -> s.setObject(1, id));
     }
 
-    /** Jobs a restart interrupted: their staging went with the process's work, so they cannot resume. */
-    List<UUID> interrupted() {
-        var ids = new ArrayList<UUID>();
+    /** A job some replica is uploading, has queued or is running, with its phase. */
+    record Unfinished(UUID id, String phase) {
+    }
+
+    /** The jobs being uploaded, queued or run (a CSV pair waiting for its persons.csv is not: nobody works on it). */
+    List<Unfinished> unfinished() {
+        var ids = new ArrayList<Unfinished>();
         try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "select id from import_job where status in ('QUEUED', 'RUNNING') and phase <> 'AWAITING_PERSONS'");
+                "select id, phase from import_job where status in ('QUEUED', 'RUNNING') and phase <> 'AWAITING_PERSONS'");
                 var rs = s.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getObject(1, UUID.class));
+                ids.add(new Unfinished(rs.getObject(1, UUID.class), rs.getString(2)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read import jobs", e);

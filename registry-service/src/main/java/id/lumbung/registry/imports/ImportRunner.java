@@ -1,6 +1,8 @@
 package id.lumbung.registry.imports;
 
 import id.lumbung.platform.events.OutboxRelay;
+import id.lumbung.platform.jobs.JobLeases;
+import io.quarkus.scheduler.Scheduled;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,13 +50,15 @@ public class ImportRunner {
     private volatile boolean replicaModeRefusedLogged;
     private final String source;
     private final MeterRegistry metrics;
+    private final JobLeases leases;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("bulk-import-", 0).factory());
 
-    public ImportRunner(AgroalDataSource dataSource, ImportJobs jobs, OutboxRelay relay, Clock clock,
+    public ImportRunner(AgroalDataSource dataSource, ImportJobs jobs, OutboxRelay relay, Clock clock, JobLeases leases,
             @ConfigProperty(name = "lumbung.import.chunk-size", defaultValue = "25000") int chunkSize,
             @ConfigProperty(name = "lumbung.import.merge-workers", defaultValue = "2") int mergeWorkers,
             @ConfigProperty(name = "quarkus.application.name") String service, MeterRegistry metrics) {
         this.metrics = metrics;
+        this.leases = leases;
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.relay = relay;
@@ -68,11 +72,45 @@ public class ImportRunner {
         worker.submit(() -> run(job));
     }
 
-    /** A restart loses the worker's queue: those jobs are failed, their staging dropped, and can be uploaded again. */
+    /** The kind of job lease an import holds from its upload until it is done. */
+    static final String LEASE = "import";
+
+    /** The replica that receives an upload leases the job before it exists, and runs it. */
+    void lease(UUID job) {
+        leases.hold(LEASE, job);
+    }
+
+    void release(UUID job) {
+        leases.release(LEASE, job);
+    }
+
     void onStart(@Observes StartupEvent event) {
-        for (UUID job : jobs.interrupted()) {
+        recover();
+    }
+
+    /**
+     * Imports whose replica stopped (their lease expired) are taken over here: one whose file was staged whole and
+     * not yet started runs here from its staging; one that was still uploading, validating or merging is failed,
+     * its staging dropped, and can be uploaded again (households it had merged are found by their No. KK then).
+     */
+    @Scheduled(every = "${lumbung.jobs.recovery-every:30s}", delayed = "${lumbung.jobs.recovery-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recover() {
+        var unfinished = jobs.unfinished();
+        var phases = new java.util.HashMap<String, String>();
+        unfinished.forEach(u -> phases.put(u.id().toString(), u.phase()));
+        for (String taken : leases.takeOver(LEASE, phases.keySet())) {
+            UUID job = UUID.fromString(taken);
+            String phase = phases.get(taken);
+            if ("QUEUED".equals(phase)) {
+                LOG.infof("import %s taken over from a stopped replica: it runs here from its staged file", job);
+                submit(job);
+                continue;
+            }
             dropStaging(new StagingTables(job));
-            jobs.failed(job, "interrupted by a restart of the service; upload the file again");
+            jobs.failed(job, "the replica running it stopped while " + phase.toLowerCase(java.util.Locale.ROOT)
+                    + "; upload the file again");
+            release(job);
         }
     }
 
@@ -130,6 +168,7 @@ public class ImportRunner {
             jobs.failed(id, "the import stopped: " + e.getMessage());
         } finally {
             dropStaging(tables);
+            release(id);
         }
     }
 

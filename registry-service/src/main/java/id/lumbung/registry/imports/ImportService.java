@@ -46,6 +46,7 @@ public class ImportService {
         UUID id = UUID.randomUUID();
         var tables = new StagingTables(id);
         List<String> patterns = scope.national() ? null : scope.likePatterns();
+        runner.lease(id);
         jobs.create(id, format, actor, patterns);
         try {
             long rows;
@@ -79,6 +80,7 @@ public class ImportService {
         }
         if (format == ImportFormat.HOUSEHOLDS_CSV) {
             jobs.phase(id, "QUEUED", "AWAITING_PERSONS");
+            runner.release(id); // nobody works on it until persons.csv comes, to whichever replica
         } else {
             jobs.phase(id, "QUEUED", "QUEUED");
             runner.submit(id);
@@ -97,6 +99,7 @@ public class ImportService {
         }
         var tables = new StagingTables(id);
         long base = job.view().rowsRead();
+        runner.lease(id);
         try (var c = dataSource.getConnection()) {
             CsvStager.stage(body, c, tables.persons(), StagingTables.PERSON_COLUMNS, StagingTables.PERSON_REQUIRED,
                     n -> jobs.rowsRead(id, base, n));
@@ -108,6 +111,7 @@ public class ImportService {
                 LOG.warnf("could not empty the persons staging of import %s", id);
             }
             jobs.rowsRead(id, base, 0);
+            runner.release(id);
             if (e instanceof ProblemException p) {
                 throw p;
             }
@@ -146,6 +150,7 @@ public class ImportService {
     private void discard(UUID id) {
         runner.dropStaging(new StagingTables(id));
         jobs.delete(id);
+        runner.release(id);
     }
 
     private static UUID parseJob(String job) {

@@ -6,14 +6,17 @@ import id.lumbung.complaint.domain.CaseType;
 import id.lumbung.complaint.domain.SlaPolicy;
 import id.lumbung.complaint.rest.CaseApi;
 import id.lumbung.platform.security.RegionScope;
+import id.lumbung.platform.jobs.ClusterTicks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,9 +41,15 @@ public class SlaService {
     private final Clock clock;
     private final SlaPolicy policy;
     private final Counter voided;
+    private final ClusterTicks ticks;
+    private final Duration sweepEvery;
     private final Map<SlaPolicy.Rule, AtomicLong> openBreaches = new EnumMap<>(SlaPolicy.Rule.class);
 
-    public SlaService(EntityManager em, Clock clock, ComplaintConfig config, MeterRegistry registry) {
+    public SlaService(EntityManager em, Clock clock, ComplaintConfig config, MeterRegistry registry, ClusterTicks ticks,
+            @ConfigProperty(name = "lumbung.complaint.sla.sweep-every") String sweepEvery) {
+        this.ticks = ticks;
+        // "off" in tests: the sweep never fires, the tick length is then never used
+        this.sweepEvery = "off".equals(sweepEvery) ? Duration.ofMinutes(15) : DurationConverter.parseDuration(sweepEvery);
         this.em = em;
         this.clock = clock;
         this.policy = config.sla().policy();
@@ -56,7 +66,10 @@ public class SlaService {
     @Scheduled(every = "${lumbung.complaint.sla.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "sla-sweep")
     void scheduledSweep() {
-        voidOverdueSanggah();
+        // every replica's scheduler fires; one of them voids, each keeps its own breach gauges current
+        if (ticks.claim("sla-sweep", sweepEvery)) {
+            voidOverdueSanggah();
+        }
         summary(null);
     }
 

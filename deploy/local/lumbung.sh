@@ -148,6 +148,16 @@ bench() {
   log "the stack's table is in e2e-tests/target/benchmark/results.md"
 }
 
+chaos() {
+  local households="${1:-20000}"
+  bash "$LUMBUNG_ROOT/deploy/local/postgres.sh" ensure
+  log "building the services and the synthetic data generator"
+  "$LUMBUNG_ROOT/mvnw" -B -q install -DskipTests
+  "$LUMBUNG_ROOT/mvnw" -B -pl e2e-tests test -Dtest=ChaosRun -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dlumbung.chaos=true -Dlumbung.chaos.households="$households"
+  log "the chaos run's table is in e2e-tests/target/chaos/results.md (results.json beside it)"
+}
+
 status() {
   for service in "${SERVICES[@]}"; do
     local port="${SERVICE_PORT[$service]}" state="stopped"
@@ -161,8 +171,9 @@ case "${1:-}" in
   stop) stop ;;
   test) shift; test_all "$@" ;;
   bench) shift; bench "$@" ;;
+  chaos) shift; chaos "$@" ;;
   token) shift; token "$@" ;;
   events) [ $# -ge 2 ] || { echo "usage: ./lumbung events <topic>" >&2; exit 2; }; bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" tail 9092 "$2" ;;
   status) status ;;
-  *) sed -n '2,9p' "$LUMBUNG_ROOT/lumbung" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,10p' "$LUMBUNG_ROOT/lumbung" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

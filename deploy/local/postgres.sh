@@ -105,6 +105,16 @@ SQL
   done
 }
 
+# Stops the server as a crash would (immediate: no checkpoint, recovery from the WAL at start) and starts it again;
+# the chaos run uses it.
+crash_restart() {
+  local version
+  version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+  log "crash-restarting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main stop -m immediate || pg_ctlcluster "$version" main stop -m immediate
+  start_server
+}
+
 # Drops and recreates the test databases, so every test run starts from empty schemas.
 reset_tests() {
   start_server
@@ -117,5 +127,6 @@ reset_tests() {
 case "${1:-ensure}" in
   ensure) ensure "${2:-}" ;;
   reset-tests) reset_tests ;;
-  *) echo "usage: $0 ensure [_test] | reset-tests" >&2; exit 2 ;;
+  crash-restart) crash_restart ;;
+  *) echo "usage: $0 ensure [_test] | reset-tests | crash-restart" >&2; exit 2 ;;
 esac

@@ -37,6 +37,7 @@ final class Stack implements AutoCloseable {
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final Map<String, List<String>> extraProperties = new LinkedHashMap<>();
     private final List<String> jvmOptions;
+    private int replicas = 1;
     private boolean kafkaStarted;
 
     /** The scenario's stack: small heaps and the quick compiler only, for a short life. */
@@ -60,6 +61,26 @@ final class Stack implements AutoCloseable {
         return this;
     }
 
+    /** Runs {@code n} replicas of every service against the same database and broker; call before {@link #start()}. */
+    Stack replicas(int n) {
+        this.replicas = n;
+        return this;
+    }
+
+    /** The running instances of a service: its name for the first, {@code name#2} and on for the others. */
+    List<String> instances(String service) {
+        var out = new ArrayList<String>();
+        for (int i = 1; i <= replicas; i++) {
+            out.add(i == 1 ? service : service + "#" + i);
+        }
+        return out;
+    }
+
+    static String serviceOf(String instance) {
+        int hash = instance.indexOf('#');
+        return hash < 0 ? instance : instance.substring(0, hash);
+    }
+
     Path root() {
         return root;
     }
@@ -78,8 +99,8 @@ final class Stack implements AutoCloseable {
         return "lumbung_" + service + "_e2e";
     }
 
-    String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+    String url(String instance) {
+        return "http://127.0.0.1:" + ports.get(instance);
     }
 
     // ---- start
@@ -87,10 +108,12 @@ final class Stack implements AutoCloseable {
     void start() throws Exception {
         requirePackaged();
         Files.createDirectories(logs);
+        freshLogs();
         startKafka();
         for (var service : SERVICES) {
             recreateDatabase(database(service));
         }
+        // the first replica of each service migrates its database; the others start once it is ready
         for (var service : SERVICES) {
             ports.put(service, freePort());
             processes.put(service, launch(service, ports.get(service)));
@@ -98,12 +121,58 @@ final class Stack implements AutoCloseable {
         for (var service : SERVICES) {
             awaitReady(service);
         }
+        for (var service : SERVICES) {
+            for (var instance : instances(service).subList(1, replicas)) {
+                ports.put(instance, freePort());
+                processes.put(instance, launch(instance, ports.get(instance)));
+            }
+        }
+        for (var service : SERVICES) {
+            for (var instance : instances(service).subList(1, replicas)) {
+                awaitReady(instance);
+            }
+        }
+    }
+
+    // ---- faults
+
+    /** Kills a running instance as a crash would (SIGKILL): no shutdown hook, no finished request, no commit. */
+    void kill(String instance) throws InterruptedException {
+        var process = processes.get(instance);
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed instance again on its port and waits until it is ready. */
+    void restart(String instance) throws Exception {
+        processes.put(instance, launch(instance, ports.get(instance)));
+        awaitReady(instance);
+    }
+
+    boolean alive(String instance) {
+        return processes.get(instance).isAlive();
+    }
+
+    /** Kills the broker (SIGKILL). */
+    void killBroker() {
+        script("kill", KAFKA_NAME);
+    }
+
+    /** Starts the broker again with its data. */
+    void startBroker() {
+        script("start", KAFKA_NAME, String.valueOf(KAFKA_PORT));
+    }
+
+    /** Restarts PostgreSQL as after a crash (immediate shutdown, recovery at start). */
+    void crashRestartPostgres() {
+        run(List.of("bash", root.resolve("deploy/local/postgres.sh").toString(), "crash-restart"));
     }
 
     /** Like {@link #start()}, but each service is launched only when the one before is ready, so that each start-up is timed alone. */
     void startOneByOne() throws Exception {
         requirePackaged();
         Files.createDirectories(logs);
+        freshLogs();
         startKafka();
         for (var service : SERVICES) {
             recreateDatabase(database(service));
@@ -114,6 +183,16 @@ final class Stack implements AutoCloseable {
             processes.put(service, launch(service, ports.get(service)));
             awaitReady(service);
             readyAfter.put(service, Duration.ofNanos(System.nanoTime() - launched));
+        }
+    }
+
+    /** Instance logs are appended to across restarts: a new stack starts them empty. */
+    private void freshLogs() throws IOException {
+        try (var files = Files.list(logs)) {
+            for (var file : files.filter(f -> f.getFileName().toString().endsWith("-service.log")
+                    || SERVICES.stream().anyMatch(sv -> f.getFileName().toString().startsWith(sv))).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -181,7 +260,8 @@ final class Stack implements AutoCloseable {
         return root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
-    private Process launch(String service, int port) throws IOException {
+    private Process launch(String instance, int port) throws IOException {
+        String service = serviceOf(instance);
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Dvertx.disableURIValidation=true"));
         command.addAll(jvmOptions);
@@ -203,13 +283,18 @@ final class Stack implements AutoCloseable {
         }
         command.addAll(extraProperties.getOrDefault(service, List.of()));
         command.addAll(List.of("-jar", jar(service).toString()));
-        var log = logs.resolve(service + ".log").toFile();
+        var log = logs.resolve(instance.replace('#', '-') + ".log").toFile();
         return new ProcessBuilder(command).directory(jar(service).getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log)).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
     }
 
     private void awaitReady(String service) throws InterruptedException {
-        var deadline = Instant.now().plus(READY_TIMEOUT);
+        awaitReady(service, READY_TIMEOUT);
+    }
+
+    /** Waits until the instance answers ready (after a restart of PostgreSQL or the broker too). */
+    void awaitReady(String service, Duration timeout) throws InterruptedException {
+        var deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!processes.get(service).isAlive()) {
                 throw new IllegalStateException(service + "-service died on start:\n" + tail(service, 40));
@@ -226,7 +311,7 @@ final class Stack implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service + "-service not ready within " + READY_TIMEOUT + ":\n" + tail(service, 40));
+        throw new IllegalStateException(service + "-service not ready within " + timeout + ":\n" + tail(service, 40));
     }
 
     private static int freePort() throws IOException {
@@ -242,8 +327,8 @@ final class Stack implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database(service), "lumbung", "lumbung");
     }
 
-    Path logFile(String service) {
-        return logs.resolve(service + ".log");
+    Path logFile(String instance) {
+        return logs.resolve(instance.replace('#', '-') + ".log");
     }
 
     String tail(String service, int lines) {

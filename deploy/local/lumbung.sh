@@ -116,7 +116,8 @@ test_all() {
   rm -rf "$LUMBUNG_STATE/kafka-test"
   bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" start kafka-test 19092
   trap 'bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" stop kafka-test; bash "$LUMBUNG_ROOT/deploy/local/kafka.sh" stop kafka-fault' EXIT
-  "$LUMBUNG_ROOT/mvnw" -B install "$@"
+  # the short chaos run: a few thousand households, one SIGKILL per service, the broker and PostgreSQL once
+  "$LUMBUNG_ROOT/mvnw" -B install -Dlumbung.chaos=true -Dlumbung.chaos.households=3000 -Dlumbung.chaos.kills=1 "$@"
 }
 
 # The platform benchmark (BENCHMARKS.md): the packaged stack fed a synthetic extract of [households] households,

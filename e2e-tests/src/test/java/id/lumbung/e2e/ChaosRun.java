@@ -98,7 +98,7 @@ class ChaosRun {
             stack.start();
             note("stack up: 2 replicas of each service, broker, PostgreSQL");
             chaos.start();
-            importUntilCompleted(extract);
+            importUntilCompleted(extract, chaos);
             awaitDetermined();
             String plan = listAndPlan();
             schedule(plan);
@@ -147,13 +147,16 @@ class ChaosRun {
 
     // ---- the pipeline, as clients that retry on another replica would drive it
 
-    void importUntilCompleted(Extract extract) throws Exception {
+    void importUntilCompleted(Extract extract, Chaos chaos) throws Exception {
         for (importAttempts = 1; importAttempts <= 6; importAttempts++) {
             try {
                 String job = text(send("registry", base -> post(base + "/api/v1/imports?kind=households", KEMENSOS, "text/csv",
                         file(extract.households())), Set.of(200, 202), false), "id");
                 send("registry", base -> post(base + "/api/v1/imports?kind=persons&job=" + job, KEMENSOS, "text/csv",
                         file(extract.persons())), Set.of(200, 202), false);
+                if (importAttempts == 1) {
+                    chaos.killImportRunner(job);
+                }
                 var done = await("import " + job, () -> {
                     var view = read("registry", "/api/v1/imports/" + job, KEMENSOS);
                     return view != null && Set.of("COMPLETED", "FAILED").contains(view.path("status").asText()) ? view : null;
@@ -318,34 +321,40 @@ class ChaosRun {
                     if (stopping.get()) {
                         return;
                     }
-                    switch (fault) {
-                        case "broker" -> {
-                            note("chaos: broker killed");
-                            stack.killBroker();
-                            pause(Duration.ofSeconds(5));
-                            stack.startBroker();
-                            brokerRestarts.incrementAndGet();
-                            note("chaos: broker restarted");
-                        }
-                        case "postgres" -> {
-                            note("chaos: PostgreSQL crash-restarted");
-                            stack.crashRestartPostgres();
-                            dbRestarts.incrementAndGet();
-                        }
-                        default -> {
-                            var instances = stack.instances(fault);
-                            String victim = instances.get(random.nextInt(instances.size()));
-                            note("chaos: SIGKILL " + victim);
-                            stack.kill(victim);
-                            kills.incrementAndGet();
-                            pause(Duration.ofSeconds(2));
-                            stack.restart(victim);
-                            note("chaos: " + victim + " ready again");
-                        }
+                    synchronized (this) {
+                        fault(fault);
                     }
                 }
             } catch (Exception e) {
                 note("chaos stopped on " + e);
+            }
+        }
+
+        private void fault(String fault) throws Exception {
+            switch (fault) {
+                case "broker" -> {
+                    note("chaos: broker killed");
+                    stack.killBroker();
+                    pause(Duration.ofSeconds(5));
+                    stack.startBroker();
+                    brokerRestarts.incrementAndGet();
+                    note("chaos: broker restarted");
+                }
+                case "postgres" -> {
+                    note("chaos: PostgreSQL crash-restarted");
+                    stack.crashRestartPostgres();
+                    dbRestarts.incrementAndGet();
+                }
+                default -> {
+                    var instances = stack.instances(fault);
+                    String victim = instances.get(random.nextInt(instances.size()));
+                    note("chaos: SIGKILL " + victim);
+                    stack.kill(victim);
+                    kills.incrementAndGet();
+                    pause(Duration.ofSeconds(2));
+                    stack.restart(victim);
+                    note("chaos: " + victim + " ready again");
+                }
             }
         }
 
@@ -354,6 +363,38 @@ class ChaosRun {
             while (System.nanoTime() < end && !stopping.get()) {
                 Thread.sleep(100);
             }
+        }
+
+        /**
+         * The first import is killed where it runs: once it validates or merges, the registry replica holding its
+         * lease is SIGKILLed, so another replica must take the job over and fail it with its reason.
+         */
+        void killImportRunner(String job) throws Exception {
+            String owner = await("import " + job + " running", () -> {
+                try {
+                    var phase = single("registry", "select phase from import_job where id = '" + job + "'");
+                    if (!"VALIDATING".equals(phase) && !"MERGING".equals(phase)) {
+                        return "DONE".equals(phase) ? "" : null;
+                    }
+                    return single("registry", "select owner from job_lease where kind = 'import' and job_id = '" + job + "'");
+                } catch (SQLException e) {
+                    return null;
+                }
+            });
+            synchronized (this) {
+                for (var instance : stack.instances("registry")) {
+                    if (!owner.isEmpty() && stack.alive(instance) && owner.contains("/" + stack.pid(instance) + "/")) {
+                        note("chaos: SIGKILL " + instance + ", which runs import " + job);
+                        stack.kill(instance);
+                        kills.incrementAndGet();
+                        pause(Duration.ofSeconds(2));
+                        stack.restart(instance);
+                        note("chaos: " + instance + " ready again");
+                        return;
+                    }
+                }
+            }
+            note("import " + job + " was done before its replica could be killed");
         }
 
         boolean running() {

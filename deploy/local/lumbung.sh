@@ -154,7 +154,7 @@ chaos() {
   bash "$LUMBUNG_ROOT/deploy/local/postgres.sh" ensure
   log "building the services and the synthetic data generator"
   "$LUMBUNG_ROOT/mvnw" -B -q install -DskipTests
-  "$LUMBUNG_ROOT/mvnw" -B -pl e2e-tests test -Dtest=ChaosRun -Dsurefire.failIfNoSpecifiedTests=false \
+  "$LUMBUNG_ROOT/mvnw" -B -pl e2e-tests test -Dtest=ChaosTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dlumbung.chaos=true -Dlumbung.chaos.households="$households"
   log "the chaos run's table is in e2e-tests/target/chaos/results.md (results.json beside it)"
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lumbung.platform.events.EventEnvelope;
 import id.lumbung.platform.events.Inbox;
+import id.lumbung.platform.jobs.JobLeases;
+import io.quarkus.scheduler.Scheduled;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Synchronization;
@@ -51,10 +53,14 @@ public class DciNotifier implements EventHandler {
     private final Clock clock;
     private final DciConfig config;
     private final TransactionSynchronizationRegistry transactions;
+    private final JobLeases leases;
+    /** The lease a notification owed is held under by the replica that delivers it. */
+    static final String LEASE = "dci-notification";
 
     public DciNotifier(Inbox inbox, DciSubscriptions subscriptions, DciSearch search, DciCallbacks callbacks,
-            ObjectMapper json, Clock clock, DciConfig config, TransactionSynchronizationRegistry transactions) {
+            ObjectMapper json, Clock clock, DciConfig config, TransactionSynchronizationRegistry transactions, JobLeases leases) {
         this.transactions = transactions;
+        this.leases = leases;
         this.inbox = inbox;
         this.subscriptions = subscriptions;
         this.search = search;
@@ -109,6 +115,7 @@ public class DciNotifier implements EventHandler {
                 var id = UUID.randomUUID();
                 String body = write(body(s, "delete", group, tombstone.id()));
                 if (subscriptions.owe(id, s, tombstone.id(), "delete", householdId, body)) {
+                    leases.hold(LEASE, id);
                     owed.add(new Owed(id, URI.create(s.notifyUri()), body));
                 }
             }
@@ -146,17 +153,35 @@ public class DciNotifier implements EventHandler {
                 inFlight.release();
             }
             subscriptions.attempt(id, status, error);
+            if (!"PENDING".equals(status)) {
+                leases.release(LEASE, id);
+            }
         });
     }
 
-    /** Retries live in memory: after a restart the notifications still owed are sent again. */
-    void resume(@Observes StartupEvent start) {
-        var pending = subscriptions.pending();
-        if (!pending.isEmpty()) {
-            LOG.infof("resending %d DCI notifications still pending", pending.size());
-        }
+    void onStart(@Observes StartupEvent start) {
         // off the startup thread: the pace of a slow subscriber must not hold up the service start
-        Thread.ofVirtual().name("dci-notify-resume").start(() -> pending.forEach(p -> send(p.id(), URI.create(p.notifyUri()), p.body())));
+        Thread.ofVirtual().name("dci-notify-recover").start(this::recover);
+    }
+
+    /**
+     * Retries live in the memory of the replica that owes a notification, which holds its lease meanwhile: the
+     * notifications still owed whose replica stopped (lease expired) are taken over here and sent again, each by
+     * one replica only.
+     */
+    @Scheduled(every = "${lumbung.jobs.recovery-every:30s}", delayed = "${lumbung.jobs.recovery-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recover() {
+        var pending = new java.util.HashMap<String, DciSubscriptions.Pending>();
+        subscriptions.pending().forEach(p -> pending.put(p.id().toString(), p));
+        var taken = leases.takeOver(LEASE, pending.keySet());
+        if (!taken.isEmpty()) {
+            LOG.infof("sending %d DCI notifications whose replica stopped before delivering them", taken.size());
+        }
+        taken.forEach(id -> {
+            var p = pending.get(id);
+            send(p.id(), URI.create(p.notifyUri()), p.body());
+        });
     }
 
     /**
@@ -199,6 +224,7 @@ public class DciNotifier implements EventHandler {
             var id = UUID.randomUUID();
             String body = write(body(s, type, group, event.id()));
             if (subscriptions.owe(id, s, event.id(), type, householdId, body)) {
+                leases.hold(LEASE, id);
                 out.add(new Owed(id, URI.create(s.notifyUri()), body));
             }
         }

@@ -70,6 +70,9 @@ public class HouseholdErasures {
             int desil = update(c, "delete from desil_history where household_id = ?", id);
             int findings = update(c, "delete from household_finding where household_id = ?", id);
             int proposals = update(c, "delete from proposal where household_id = ? or applied_household_id = ?", id, id);
+            update(c, """
+                    delete from job_lease where kind = 'dci-notification' and job_id in (
+                        select id::text from dci_notification where household_id = ? and status = 'PENDING')""", id);
             int withdrawn = update(c, "delete from dci_notification where household_id = ? and status = 'PENDING'", id);
             update(c, "update dci_notification set body = '{}'::jsonb, last_error = null where household_id = ?", id);
             update(c, "delete from household where id = ?", id);

@@ -46,6 +46,8 @@ class DciSubscriptionTest {
     EntityManager em;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    DciNotifier notifier;
 
     HttpServer receiver;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -128,6 +130,32 @@ class DciSubscriptionTest {
         assertThat(again.path("header").path("status").asText()).isEqualTo("rjct");
         assertThat(again.path("message").path("status_reason_code").asText()).isEqualTo("rjct.event.already_unsubscribed");
         postValid("unsubscribe", token(SENDER, "33.20"), unsubscribeRequest(second), 200);
+        awaitCallback("on-unsubscribe");
+    }
+
+    @Test
+    void aNotificationOwedByAReplicaThatStoppedIsSentByAnother() throws Exception {
+        String code = subscribe("register", "33.20.06");
+        var family = register(VILLAGE, 3, new DciTestSupport.Person("MALE", "1966-01-02", "KEPALA_KELUARGA", "Karto"));
+        awaitNotify(code, family.noKk());
+        assertThat(delivery(code, family.noKk())).startsWith("DELIVERED");
+        // as if the replica that owed it had died before delivering: pending, its lease expired
+        QuarkusTransaction.requiringNew().run(() -> {
+            var id = em.createNativeQuery("select cast(id as text) from dci_notification where household_id = ?1")
+                    .setParameter(1, family.id()).getSingleResult();
+            em.createNativeQuery("update dci_notification set status = 'PENDING' where household_id = ?1")
+                    .setParameter(1, family.id()).executeUpdate();
+            em.createNativeQuery("insert into job_lease values ('dci-notification', ?1, 'registry-service@crashed',"
+                    + " now() - interval '5 minutes', now() - interval '2 minutes', now() - interval '1 minute')")
+                    .setParameter(1, id).executeUpdate();
+        });
+        notifier.recover();
+        awaitNotify(code, family.noKk());
+        assertThat(delivery(code, family.noKk())).startsWith("DELIVERED");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from job_lease where kind = 'dci-notification' and owner = 'registry-service@crashed'")
+                .getSingleResult()).intValue())).as("taken over, then released once delivered").isZero();
+        postValid("unsubscribe", token(SENDER, "33.20"), unsubscribeRequest(code), 200);
         awaitCallback("on-unsubscribe");
     }
 

@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run it with {@code ./lumbung chaos [households]}.
  */
-class ChaosRun {
+class ChaosTest {
 
     static final String PROGRAM = "BLTS_KESRA_2025";
     static final String PERIOD = "2025-Q4";

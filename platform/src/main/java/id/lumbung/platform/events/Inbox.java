@@ -141,7 +141,7 @@ public class Inbox {
             return retrying(handler, () -> QuarkusTransaction.requiringNew().call(() -> apply(handler, arrivals)));
         } catch (RuntimeException batchFailure) {
             if (Failures.isTransient(batchFailure) || stopping) {
-                throw batchFailure; // only while stopping: the records come again after the restart
+                throw batchFailure; // the service is stopping: the records come again after the restart
             }
             if (arrivals.size() > 1) {
                 LOG.warnf("%s could not apply a batch of %d events (%s): applying them one by one", handler.consumer(),
@@ -184,7 +184,7 @@ public class Inbox {
             return new Arrival(record, tombstone, tombstone.id(), record.key(), null);
         }
         try {
-            var event = EventEnvelope.parse(json, record.value() == null ? new byte[0] : record.value());
+            var event = EventEnvelope.parse(json, record.value());
             if (event.id() == null || event.id().isBlank()) {
                 throw new IllegalArgumentException("the CloudEvent has no id");
             }

@@ -294,6 +294,8 @@ class ChaosTest {
     // ---- chaos
 
     final class Chaos {
+        volatile int readyWithoutBroker;
+        volatile int liveWithoutBroker;
         final AtomicInteger kills = new AtomicInteger();
         final AtomicInteger brokerRestarts = new AtomicInteger();
         final AtomicInteger dbRestarts = new AtomicInteger();
@@ -335,7 +337,17 @@ class ChaosTest {
                 case "broker" -> {
                     note("chaos: broker killed");
                     stack.killBroker();
-                    pause(Duration.ofSeconds(5));
+                    // without its broker a replica stops taking traffic (readiness) but is not restarted (liveness)
+                    String probe = stack.instances("eligibility").stream().filter(stack::alive).findFirst().orElseThrow();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (health(probe, "ready") != 503 && System.nanoTime() < deadline) {
+                        Thread.sleep(500);
+                    }
+                    readyWithoutBroker = health(probe, "ready");
+                    liveWithoutBroker = health(probe, "live");
+                    note("chaos: without the broker " + probe + " answers ready " + readyWithoutBroker + ", live "
+                            + liveWithoutBroker);
+                    pause(Duration.ofSeconds(2));
                     stack.startBroker();
                     brokerRestarts.incrementAndGet();
                     note("chaos: broker restarted");
@@ -355,6 +367,18 @@ class ChaosTest {
                     stack.restart(victim);
                     note("chaos: " + victim + " ready again");
                 }
+            }
+        }
+
+        private int health(String instance, String check) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(stack.url(instance) + "/q/health/" + check))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
             }
         }
 
@@ -433,7 +457,8 @@ class ChaosTest {
         Thread.sleep(3000);
     }
 
-    record Result(int households, int kills, int brokerRestarts, int dbRestarts, long acceptedWrites, long lost,
+    record Result(int households, int kills, int brokerRestarts, int dbRestarts, int readyWithoutBroker,
+            int liveWithoutBroker, long acceptedWrites, long lost,
             long doubled, long doublePayments, long stuckJobs, long quarantined, long unpublished, long lag,
             Map<String, Long> missingEvents, double seconds, List<String> problems) {
     }
@@ -514,13 +539,18 @@ class ChaosTest {
         if (unpublished > 0 || lag > 0) {
             problems.add("not drained: " + unpublished + " events in outboxes, consumer lag " + lag);
         }
+        if (chaos.brokerRestarts.get() > 0 && (chaos.readyWithoutBroker != 503 || chaos.liveWithoutBroker != 200)) {
+            problems.add("without the broker a replica answered ready " + chaos.readyWithoutBroker + " (503 expected) and live "
+                    + chaos.liveWithoutBroker + " (200 expected)");
+        }
         if (acceptedPayments.isEmpty() || paymentsPresent == 0) {
             problems.add("no payment was accepted: the storm did not run");
         }
         long accepted = acceptedHouseholds + acceptedPayments.size();
         note("checked: %d accepted writes (%d households, %d payments), %d lost, %d doubled, %d double payments, %d stuck jobs"
                 .formatted(accepted, acceptedHouseholds, acceptedPayments.size(), lost, doubled, doublePayments, stuck));
-        return new Result(households(), chaos.kills.get(), chaos.brokerRestarts.get(), chaos.dbRestarts.get(), accepted, lost,
+        return new Result(households(), chaos.kills.get(), chaos.brokerRestarts.get(), chaos.dbRestarts.get(),
+                chaos.readyWithoutBroker, chaos.liveWithoutBroker, accepted, lost,
                 doubled, doublePayments, stuck, quarantined, unpublished, lag, missing, took, problems);
     }
 
@@ -599,6 +629,8 @@ class ChaosTest {
         json.put("kills", r.kills());
         json.put("broker_restarts", r.brokerRestarts());
         json.put("db_restarts", r.dbRestarts());
+        json.put("ready_without_broker", r.readyWithoutBroker());
+        json.put("live_without_broker", r.liveWithoutBroker());
         json.put("accepted_writes", r.acceptedWrites());
         json.put("lost", r.lost());
         json.put("doubled", r.doubled());

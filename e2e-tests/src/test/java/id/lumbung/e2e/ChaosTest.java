@@ -469,12 +469,8 @@ class ChaosTest {
         long households = count("registry", "select count(*) from household where status = 'ACTIVE'");
         long lostHouseholds = Math.max(0, acceptedHouseholds - households);
         long paymentsPresent = count("disbursement", "select count(distinct order_id) from payment");
-        long lostPayments = 0;
-        for (var order : acceptedPayments) {
-            if (count("disbursement", "select count(*) from payment where order_id = '" + order + "'") == 0) {
-                lostPayments++;
-            }
-        }
+        var paid = versions("disbursement", "select distinct order_id::text, 0 from payment").keySet();
+        long lostPayments = acceptedPayments.stream().filter(order -> !paid.contains(order.toString())).count();
         // every household determined for its latest version
         var registryVersions = versions("registry", "select id::text, version from household");
         var projected = versions("eligibility", "select household_id::text, registry_version from household_projection");

@@ -45,15 +45,7 @@ public class HouseholdConsumer implements EventHandler {
     /** Households erased from the registry (tombstones keyed by household id): their unpaid orders are blocked. */
     @Override
     public void erase(List<EventEnvelope.Received> tombstones) {
-        var ids = new java.util.ArrayList<java.util.UUID>(tombstones.size());
-        for (var tombstone : tombstones) {
-            try {
-                ids.add(java.util.UUID.fromString(tombstone.subject()));
-            } catch (IllegalArgumentException e) {
-                throw new EventRejectedException("the tombstone's key " + tombstone.subject() + " is not a household id");
-            }
-        }
-        life.householdsErased(ids);
+        life.householdsErased(EventEnvelope.uuidKeys(tombstones, "a household id"));
     }
 
     @Override

@@ -70,15 +70,7 @@ public class RegistryHouseholdConsumer implements EventHandler {
     /** Households erased from the registry (tombstones keyed by household id) are forgotten here too. */
     @Override
     public void erase(List<EventEnvelope.Received> tombstones) {
-        var ids = new java.util.ArrayList<UUID>(tombstones.size());
-        for (var tombstone : tombstones) {
-            try {
-                ids.add(UUID.fromString(tombstone.subject()));
-            } catch (IllegalArgumentException e) {
-                throw new EventRejectedException("the tombstone's key " + tombstone.subject() + " is not a household id");
-            }
-        }
-        projector.erase(ids);
+        projector.erase(EventEnvelope.uuidKeys(tombstones, "a household id"));
     }
 
     /** The household state in the event; an event that does not follow registry.households.v1 is refused. */

@@ -66,6 +66,22 @@ public final class EventEnvelope {
     }
 
     /**
+     * The keys of tombstones that name an aggregate by UUID (a household id), in their order; a key that is not a
+     * UUID refuses the batch ({@link EventRejectedException}), so it waits in quarantine.
+     */
+    public static java.util.List<UUID> uuidKeys(java.util.List<Received> tombstones, String what) {
+        var ids = new java.util.ArrayList<UUID>(tombstones.size());
+        for (var tombstone : tombstones) {
+            try {
+                ids.add(UUID.fromString(tombstone.subject()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new EventRejectedException("the tombstone's key " + tombstone.subject() + " is not " + what);
+            }
+        }
+        return ids;
+    }
+
+    /**
      * A tombstone as received: the id, type, source and time from its headers where it has them (a tombstone
      * written with the broker's own tools has none, so {@code fallbackId} names it), its key as subject.
      */

@@ -12,7 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Status;
 import id.lumbung.platform.events.EventHandler;
-import id.lumbung.platform.events.EventRejectedException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,13 +102,10 @@ public class DciNotifier implements EventHandler {
     @Override
     public void erase(List<EventEnvelope.Received> tombstones) {
         var owed = new ArrayList<Owed>();
-        for (var tombstone : tombstones) {
-            UUID householdId;
-            try {
-                householdId = UUID.fromString(tombstone.subject());
-            } catch (IllegalArgumentException e) {
-                throw new EventRejectedException("the tombstone's key " + tombstone.subject() + " is not a household id");
-            }
+        var households = EventEnvelope.uuidKeys(tombstones, "a household id");
+        for (int i = 0; i < tombstones.size(); i++) {
+            var tombstone = tombstones.get(i);
+            UUID householdId = households.get(i);
             ObjectNode group = DciRecords.erasedGroup(json, householdId);
             for (var s : subscriptions.toldOf(householdId)) {
                 var id = UUID.randomUUID();

@@ -113,7 +113,8 @@ public class DciRegistryResource {
                     + "Registry spec and stored, and the status read is written to the audit log.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.TxnStatusEnvelope.class)))
-    @APIResponse(responseCode = "200", description = "The transaction's status, header action txn-on-status",
+    @APIResponse(responseCode = "200", description = "The transaction's status, header action txn-on-status; when the "
+            + "caller has no such transaction of that txn_type, the header with status rjct and err.request.not_found",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DciApi.TxnOnStatusEnvelope.class)))
     @APIResponse(responseCode = "400", description = REFUSED_SYNC, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -122,9 +123,6 @@ public class DciRegistryResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
-    @APIResponse(responseCode = "404", description = "No transaction of the caller's matches (err.request.not_found): the "
-            + "header with status rjct", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DciApi.SyncRejection.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response syncTxnStatus(String body) {
@@ -164,8 +162,10 @@ public class DciRegistryResource {
             + "sender_uri",
             description = "DCI post_reg_txnstatus. The status of postRegSyncTxnStatus, answered later: ACK with the "
                     + "registry's correlation_id, then the status (header action txn-on-status) is POSTed to "
-                    + "header.sender_uri with the same retries as a search. A transaction that does not exist is refused "
-                    + "at once. The transaction is stored and the status read is written to the audit log.")
+                    + "header.sender_uri with the same retries as a search; when the caller has no such transaction of "
+                    + "that txn_type the callback carries status rjct with err.request.not_found. The transaction is "
+                    + "stored and the status read is written to the audit log. Every acknowledged message is answered, "
+                    + "also when the replica that acknowledged it stops: another one takes it over.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DciApi.TxnStatusEnvelope.class)))
     @APIResponse(responseCode = "200", description = ACCEPTED, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -176,9 +176,6 @@ public class DciRegistryResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
-    @APIResponse(responseCode = "404", description = "No transaction of the caller's matches: ERR with err.request.not_found",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DciApi.Ack.class)))
     @APIResponse(responseCode = "500", description = FAILED, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DciApi.HttpErrorResponse.class)))
     public Response txnStatus(String body) {

@@ -48,7 +48,7 @@ class DciTxnStatusTest {
         postValid("sync/search", token("spmis-other", "33.20"), envelope("search", "spmis-other", search), 200);
 
         var answer = postValid("sync/txn/status", token(SENDER, "33.20"), envelope("txn-status", SENDER,
-                txnStatusMessage("transaction_id", JSON.getNodeFactory().textNode(search.path("transaction_id").asText()))), 404);
+                txnStatusMessage("transaction_id", JSON.getNodeFactory().textNode(search.path("transaction_id").asText()))), 200);
         assertThat(answer.path("header").path("status").asText()).isEqualTo("rjct");
         assertThat(answer.path("header").path("meta").path("error").path("code").asText()).isEqualTo("err.request.not_found");
     }

@@ -24,7 +24,8 @@ start_service() {
     return
   fi
   log "starting $service-service on :$port"
-  nohup java $JAVA_OPENS -XX:TieredStopAtLevel=1 -Xmx512m \
+  # prod,local: the packaged service as in production, plus the local demo settings (the DCI demo client)
+  LUMBUNG_DCI_SIGNING_KEY="$DEV_KEY" nohup java $JAVA_OPENS -XX:TieredStopAtLevel=1 -Xmx512m -Dquarkus.profile=prod,local \
     -jar "$LUMBUNG_ROOT/$service-service/target/quarkus-app/quarkus-run.jar" > "$LOGS/$service.log" 2>&1 &
   echo $! > "$LUMBUNG_STATE/$service.pid"
 }
@@ -89,6 +90,8 @@ Operator token (role dinsos, Kabupaten Jepara 33.20, 12 h) for Swagger UI's Auth
 $operator
 
 Other tokens:   ./lumbung token kemensos | ./lumbung token operator-desa 12 33.20.06.1001
+DCI integrator: client spmis-dev, secret spmis-dev-secret (Kabupaten Jepara 33.20), signed with the development key:
+  curl -s http://127.0.0.1:${SERVICE_PORT[registry]}/dci/oauth2/client/token -d grant_type=client_credentials -d client_id=spmis-dev -d client_secret=spmis-dev-secret
 Watch events:   ./lumbung events registry.households.v1
 Stop:           ./lumbung stop
 TXT
@@ -146,7 +149,7 @@ bench() {
     "$LUMBUNG_ROOT/mvnw" -B -pl eligibility-service test -Dtest=DeterminationBenchTest -Dlumbung.bench=true
     "$LUMBUNG_ROOT/mvnw" -B -pl disbursement-service test -Dtest=ScheduleBenchmarkTest -Dlumbung.bench=true
   fi
-  log "the stack's table is in e2e-tests/target/benchmark/results.md"
+  log "the stack's table is in e2e-tests/target/benchmark/results.md, every figure by name in results.json"
 }
 
 chaos() {

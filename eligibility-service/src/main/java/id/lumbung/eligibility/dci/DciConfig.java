@@ -11,6 +11,13 @@ public interface DciConfig {
     @WithDefault("ibr.lumbung.id")
     String ibrId();
 
+    /**
+     * Every sender must have registered a signing key and sign every message ({@code LUMBUNG_DCI_REQUIRE_SIGNATURES});
+     * otherwise only the senders with a registered key must.
+     */
+    @WithDefault("false")
+    boolean requireSignatures();
+
     /** The largest page of enrolment changes a search may ask for. */
     @WithDefault("1000")
     int maxPageSize();

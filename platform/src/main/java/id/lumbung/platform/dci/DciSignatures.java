@@ -52,9 +52,22 @@ public final class DciSignatures {
     private DciSignatures() {
     }
 
-    /** Refuses a message from a sender with a registered key unless it carries a valid signature; others pass. */
-    public static void verify(Optional<SenderKey> key, DciEnvelope e, Instant now) {
+    /**
+     * Refuses a message from a sender with a registered key unless it carries a valid signature. A sender without
+     * a key passes unsigned, unless {@code required} (then every sender must have registered one); a signature it
+     * sends all the same cannot be verified and is refused rather than ignored.
+     */
+    public static void verify(Optional<SenderKey> key, DciEnvelope e, Instant now, boolean required) {
+        boolean signed = e.signature() != null && !e.signature().isBlank();
         if (key.isEmpty()) {
+            if (signed) {
+                throw invalid("the message is signed, but " + e.senderId() + " has no registered key to verify it with:"
+                        + " register the key first, or send the message unsigned");
+            }
+            if (required) {
+                throw new DciException(DciException.Code.SIGNATURE_MISSING, "messages must be signed, and "
+                        + e.senderId() + " has no registered key: register the sender's Ed25519 key first");
+            }
             return;
         }
         String senderId = e.senderId();

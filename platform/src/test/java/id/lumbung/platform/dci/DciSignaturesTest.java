@@ -27,17 +27,30 @@ class DciSignaturesTest {
 
     @Test
     void anIntactSignatureOfTheRegisteredKeyPasses() throws Exception {
-        DciSignatures.verify(registered, signed(message(), "spmis|k1|ed25519", NOW.getEpochSecond() + 600), NOW);
+        DciSignatures.verify(registered, signed(message(), "spmis|k1|ed25519", NOW.getEpochSecond() + 600), NOW, false);
     }
 
     @Test
     void aSenderWithoutARegisteredKeyPassesUnsigned() {
-        DciSignatures.verify(Optional.empty(), DciEnvelope.of(message()), NOW);
+        DciSignatures.verify(Optional.empty(), DciEnvelope.of(message()), NOW, false);
+    }
+
+    @Test
+    void aSignatureNoRegisteredKeyCanVerifyIsRefusedNotIgnored() throws Exception {
+        var signed = signed(message(), "spmis|k1|ed25519", NOW.getEpochSecond() + 600);
+        assertThatThrownBy(() -> DciSignatures.verify(Optional.empty(), signed, NOW, false))
+                .isInstanceOfSatisfying(DciException.class, e -> assertThat(e.code()).isEqualTo(DciException.Code.SIGNATURE_INVALID));
+    }
+
+    @Test
+    void whereSignaturesAreRequiredASenderWithoutAKeyIsRefused() {
+        assertThatThrownBy(() -> DciSignatures.verify(Optional.empty(), DciEnvelope.of(message()), NOW, true))
+                .isInstanceOfSatisfying(DciException.class, e -> assertThat(e.code()).isEqualTo(DciException.Code.SIGNATURE_MISSING));
     }
 
     @Test
     void aMissingTamperedForeignOrExpiredSignatureIsRefused() throws Exception {
-        assertThatThrownBy(() -> DciSignatures.verify(registered, DciEnvelope.of(message()), NOW))
+        assertThatThrownBy(() -> DciSignatures.verify(registered, DciEnvelope.of(message()), NOW, false))
                 .isInstanceOfSatisfying(DciException.class, e -> assertThat(e.code()).isEqualTo(DciException.Code.SIGNATURE_MISSING));
 
         var tampered = signed(message(), "spmis|k1|ed25519", NOW.getEpochSecond() + 600);
@@ -48,7 +61,7 @@ class DciSignaturesTest {
     }
 
     private void assertInvalid(DciEnvelope e) {
-        assertThatThrownBy(() -> DciSignatures.verify(registered, e, NOW))
+        assertThatThrownBy(() -> DciSignatures.verify(registered, e, NOW, false))
                 .isInstanceOfSatisfying(DciException.class, ex -> assertThat(ex.code()).isEqualTo(DciException.Code.SIGNATURE_INVALID));
     }
 

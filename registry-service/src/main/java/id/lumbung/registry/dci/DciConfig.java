@@ -15,6 +15,13 @@ public interface DciConfig {
     @WithDefault("registry.lumbung.id")
     String registryId();
 
+    /**
+     * Every sender must have registered a signing key and sign every message ({@code LUMBUNG_DCI_REQUIRE_SIGNATURES});
+     * otherwise only the senders with a registered key must.
+     */
+    @WithDefault("false")
+    boolean requireSignatures();
+
     /** The largest page a search may ask for. */
     @WithDefault("1000")
     int maxPageSize();

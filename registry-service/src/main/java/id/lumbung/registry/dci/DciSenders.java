@@ -14,15 +14,17 @@ public class DciSenders {
 
     private final EntityManager em;
     private final Clock clock;
+    private final DciConfig config;
 
-    public DciSenders(EntityManager em, Clock clock) {
+    public DciSenders(EntityManager em, Clock clock, DciConfig config) {
         this.em = em;
         this.clock = clock;
+        this.config = config;
     }
 
-    /** Refuses a message from a registered sender without a valid signature; others pass unchanged. */
+    /** Refuses a message without a valid signature from a registered sender (from any sender when signatures are required). */
     public void verify(DciEnvelope e) {
-        DciSignatures.verify(registeredKey(e.senderId()), e, clock.instant());
+        DciSignatures.verify(registeredKey(e.senderId()), e, clock.instant(), config.requireSignatures());
     }
 
     @SuppressWarnings("unchecked")

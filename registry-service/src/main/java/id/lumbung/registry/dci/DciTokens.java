@@ -58,6 +58,22 @@ public class DciTokens {
         this.key = config.token().signingKeyLocation().map(DciTokens::load);
     }
 
+    /** Says at start-up whether integrators can get tokens, and what is missing when they cannot. */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        var log = org.jboss.logging.Logger.getLogger(DciTokens.class);
+        if (key.isEmpty()) {
+            log.warn("DCI token endpoint off: no signing key (set LUMBUNG_DCI_SIGNING_KEY to the PKCS#8 PEM private half of"
+                    + " the key tokens are verified with); POST /dci/oauth2/client/token answers temporarily_unavailable and"
+                    + " /.well-known/jwks.json publishes no key");
+        } else if (config.clients().isEmpty()) {
+            log.warn("DCI token endpoint has no clients: configure lumbung.dci.clients.<client id>.secret-hash (and"
+                    + " .roles, .regions, .callback-uri) for each integrator");
+        } else {
+            log.infof("DCI token endpoint issuing tokens to %d client(s): %s", config.clients().size(),
+                    String.join(", ", new java.util.TreeSet<>(config.clients().keySet())));
+        }
+    }
+
     public boolean enabled() {
         return key.isPresent();
     }

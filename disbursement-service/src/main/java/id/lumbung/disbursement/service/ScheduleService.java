@@ -284,13 +284,17 @@ public class ScheduleService {
         var community = windows.scheduleDays(PayPointKind.COMMUNITY_POINT);
         var round = windows.scheduleDays(PayPointKind.DOOR_TO_DOOR);
         em.createNativeQuery("delete from schedule_entry where plan_id = ?1").setParameter(1, planId).executeUpdate();
+        // a plan's orders are usually inserted moments before by the thousands or millions: without fresh statistics
+        // the planner takes the plan's orders for a handful and pairs every order with every village (hours at 1M)
+        em.createNativeQuery("analyze payment_order, door_to_door_need").executeUpdate();
         int scheduled = em.createNativeQuery("""
                 with need as (
                     select o.id, o.village_code, o.household_id, (d.household_id is not null) as dtd
                     from payment_order o
                     left join door_to_door_need d on d.plan_id = o.plan_id and d.household_id = o.household_id
                     where o.plan_id = ?1 and o.status = 'READY' and o.channel = 'POS'
-                ), village_point as (
+                ), village_point as materialized (
+                    -- each village's pay point chosen once, not once per order
                     select v.village_code, v.dtd,
                         (select pp.code from pay_point pp
                          where (v.village_code = pp.region_code or v.village_code like pp.region_code || '.%')

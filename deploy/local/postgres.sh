@@ -64,13 +64,24 @@ ensure_bulk_settings() {
     reload=yes
   fi
   [ "$reload" = yes ] && as_superuser -c "select pg_reload_conf()" >/dev/null
+  local restart=no
   if [ "$(as_superuser -c "select setting::bigint * 8192 < 2147483648 from pg_settings where name = 'shared_buffers'")" = t ]; then
-    log "raising PostgreSQL shared_buffers to 2GB (ALTER SYSTEM) and restarting it"
+    log "raising PostgreSQL shared_buffers to 2GB (ALTER SYSTEM)"
     as_superuser -c "alter system set shared_buffers = '2GB'" >/dev/null
+    restart=yes
+  fi
+  # pg_stat_statements: what each statement of a bench or a production day costs (BENCHMARKS.md, profiling)
+  if [ "$(as_superuser -c "select setting like '%pg_stat_statements%' from pg_settings where name = 'shared_preload_libraries'")" != t ]; then
+    log "loading pg_stat_statements (ALTER SYSTEM shared_preload_libraries)"
+    as_superuser -c "alter system set shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+    restart=yes
+  fi
+  if [ "$restart" = yes ]; then
+    log "restarting PostgreSQL for its new settings"
     local version
     version=$(ls /usr/lib/postgresql | sort -V | tail -1)
     pg_ctlcluster --skip-systemctl-redirect "$version" main restart 2>/dev/null || pg_ctlcluster "$version" main restart \
-      || log "could not restart PostgreSQL: shared_buffers takes effect at its next start"
+      || log "could not restart PostgreSQL: the new settings take effect at its next start"
     for _ in $(seq 1 30); do
       pg_isready -h "$PGHOST_LUMBUNG" -p "$PGPORT_LUMBUNG" -q && break
       sleep 1
@@ -93,6 +104,10 @@ SQL
   # The bulk import merges fresh families with their foreign keys checked by construction (README, bulk import):
   # it may switch the session to replica mode, as pg_restore --disable-triggers does. PostgreSQL 15 or newer.
   as_superuser -c "grant set on parameter session_replication_role to $DB_USER" >/dev/null 2>&1 || true
+  # the bench reads and resets the statement statistics of every database as the Lumbung role
+  as_superuser -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
+  as_superuser -c "grant pg_read_all_stats to $DB_USER" >/dev/null 2>&1 || true
+  as_superuser -c "grant execute on function pg_stat_statements_reset(oid, oid, bigint) to $DB_USER" >/dev/null 2>&1 || true
   for service in "${SERVICES[@]}" platform; do
     [ "$service" = platform ] && [ "$suffix" != _test ] && continue
     local db="lumbung_${service}${suffix}"
@@ -105,13 +120,17 @@ SQL
   done
 }
 
-# Stops the server as a crash would (immediate: no checkpoint, recovery from the WAL at start) and starts it again;
-# the chaos run uses it.
-crash_restart() {
+# Stops the server as a crash would (immediate: no checkpoint, recovery from the WAL at start); `start` brings it
+# back. The chaos run uses both, and looks at the services while the database is away.
+crash() {
   local version
   version=$(ls /usr/lib/postgresql | sort -V | tail -1)
-  log "crash-restarting PostgreSQL $version"
+  log "crashing PostgreSQL $version"
   pg_ctlcluster --skip-systemctl-redirect "$version" main stop -m immediate || pg_ctlcluster "$version" main stop -m immediate
+}
+
+crash_restart() {
+  crash
   start_server
 }
 
@@ -128,5 +147,7 @@ case "${1:-ensure}" in
   ensure) ensure "${2:-}" ;;
   reset-tests) reset_tests ;;
   crash-restart) crash_restart ;;
-  *) echo "usage: $0 ensure [_test] | reset-tests | crash-restart" >&2; exit 2 ;;
+  crash) crash ;;
+  start) start_server ;;
+  *) echo "usage: $0 ensure [_test] | reset-tests | crash | start | crash-restart" >&2; exit 2 ;;
 esac

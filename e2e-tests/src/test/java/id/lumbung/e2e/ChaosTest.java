@@ -296,6 +296,8 @@ class ChaosTest {
     final class Chaos {
         volatile int readyWithoutBroker;
         volatile int liveWithoutBroker;
+        volatile int readyWithoutDatabase;
+        volatile int liveWithoutDatabase;
         final AtomicInteger kills = new AtomicInteger();
         final AtomicInteger brokerRestarts = new AtomicInteger();
         final AtomicInteger dbRestarts = new AtomicInteger();
@@ -353,9 +355,21 @@ class ChaosTest {
                     note("chaos: broker restarted");
                 }
                 case "postgres" -> {
-                    note("chaos: PostgreSQL crash-restarted");
-                    stack.crashRestartPostgres();
+                    note("chaos: PostgreSQL crashed");
+                    stack.crashPostgres();
+                    // without its database a replica stops taking traffic too, and is not restarted for it
+                    String probe = stack.instances("registry").stream().filter(stack::alive).findFirst().orElseThrow();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (health(probe, "ready") != 503 && System.nanoTime() < deadline) {
+                        Thread.sleep(500);
+                    }
+                    readyWithoutDatabase = health(probe, "ready");
+                    liveWithoutDatabase = health(probe, "live");
+                    note("chaos: without PostgreSQL " + probe + " answers ready " + readyWithoutDatabase + ", live "
+                            + liveWithoutDatabase);
+                    stack.startPostgres();
                     dbRestarts.incrementAndGet();
+                    note("chaos: PostgreSQL started again");
                 }
                 default -> {
                     var instances = stack.instances(fault);
@@ -458,7 +472,7 @@ class ChaosTest {
     }
 
     record Result(int households, int kills, int brokerRestarts, int dbRestarts, int readyWithoutBroker,
-            int liveWithoutBroker, long acceptedWrites, long lost,
+            int liveWithoutBroker, int readyWithoutDatabase, int liveWithoutDatabase, long acceptedWrites, long lost,
             long doubled, long doublePayments, long stuckJobs, long quarantined, long unpublished, long lag,
             Map<String, Long> missingEvents, double seconds, List<String> problems) {
     }
@@ -539,6 +553,10 @@ class ChaosTest {
             problems.add("without the broker a replica answered ready " + chaos.readyWithoutBroker + " (503 expected) and live "
                     + chaos.liveWithoutBroker + " (200 expected)");
         }
+        if (chaos.dbRestarts.get() > 0 && (chaos.readyWithoutDatabase != 503 || chaos.liveWithoutDatabase != 200)) {
+            problems.add("without PostgreSQL a replica answered ready " + chaos.readyWithoutDatabase + " (503 expected) and live "
+                    + chaos.liveWithoutDatabase + " (200 expected)");
+        }
         if (acceptedPayments.isEmpty() || paymentsPresent == 0) {
             problems.add("no payment was accepted: the storm did not run");
         }
@@ -546,7 +564,8 @@ class ChaosTest {
         note("checked: %d accepted writes (%d households, %d payments), %d lost, %d doubled, %d double payments, %d stuck jobs"
                 .formatted(accepted, acceptedHouseholds, acceptedPayments.size(), lost, doubled, doublePayments, stuck));
         return new Result(households(), chaos.kills.get(), chaos.brokerRestarts.get(), chaos.dbRestarts.get(),
-                chaos.readyWithoutBroker, chaos.liveWithoutBroker, accepted, lost,
+                chaos.readyWithoutBroker, chaos.liveWithoutBroker, chaos.readyWithoutDatabase, chaos.liveWithoutDatabase,
+                accepted, lost,
                 doubled, doublePayments, stuck, quarantined, unpublished, lag, missing, took, problems);
     }
 
@@ -627,6 +646,8 @@ class ChaosTest {
         json.put("db_restarts", r.dbRestarts());
         json.put("ready_without_broker", r.readyWithoutBroker());
         json.put("live_without_broker", r.liveWithoutBroker());
+        json.put("ready_without_database", r.readyWithoutDatabase());
+        json.put("live_without_database", r.liveWithoutDatabase());
         json.put("accepted_writes", r.acceptedWrites());
         json.put("lost", r.lost());
         json.put("doubled", r.doubled());

@@ -164,8 +164,13 @@ final class Stack implements AutoCloseable {
     }
 
     /** Restarts PostgreSQL as after a crash (immediate shutdown, recovery at start). */
-    void crashRestartPostgres() {
-        run(List.of("bash", root.resolve("deploy/local/postgres.sh").toString(), "crash-restart"));
+    /** Stops PostgreSQL as a crash would: no checkpoint, recovery from the WAL when it starts again. */
+    void crashPostgres() {
+        run(List.of("bash", root.resolve("deploy/local/postgres.sh").toString(), "crash"));
+    }
+
+    void startPostgres() {
+        run(List.of("bash", root.resolve("deploy/local/postgres.sh").toString(), "start"));
     }
 
     /** Like {@link #start()}, but each service is launched only when the one before is ready, so that each start-up is timed alone. */
@@ -204,6 +209,11 @@ final class Stack implements AutoCloseable {
                         + "(./mvnw -B -o -pl " + service + "-service package -DskipTests)");
             }
         }
+    }
+
+    /** The file the broker's process id is kept in by {@code deploy/local/kafka.sh}. */
+    Path brokerPidFile() {
+        return root.resolve(".lumbung").resolve(KAFKA_NAME).resolve("broker.pid");
     }
 
     private void startKafka() {

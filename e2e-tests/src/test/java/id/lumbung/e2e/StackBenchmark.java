@@ -63,7 +63,10 @@ class StackBenchmark {
 
     final Path work = Path.of(System.getProperty("lumbung.bench.dir", "target/benchmark")).toAbsolutePath();
     final Report report = new Report();
+    /** Every figure of the table under a stable name (BENCHMARKS.md lists them), written to results.json. */
+    final Map<String, Object> results = new java.util.LinkedHashMap<>();
     Stack stack;
+    CpuTime cpu;
 
     @Test
     void benchmark() throws Exception {
@@ -77,6 +80,8 @@ class StackBenchmark {
         report.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version()
                 + ", " + postgresVersion());
 
+        results.put("households", households);
+        results.put("cores", Runtime.getRuntime().availableProcessors());
         var data = generate();
         stack = new Stack(List.of("-Xms256m", "-Xmx1g"))
                 .with("eligibility", "lumbung.status.rate-limit.capacity=100000000",
@@ -84,22 +89,107 @@ class StackBenchmark {
                 ;
         try {
             stack.startOneByOne();
+            cpu = new CpuTime(stack, stack.brokerPidFile());
             var idle = rss();
-            importExtract(data);
-            batchDetermination();
-            var planId = beneficiaryListAndPlan();
-            payments(planId);
-            nikLookupUnderLoad();
-            statusCheckUnderLoad();
-            eventPropagation();
+            step("import", () -> importExtract(data));
+            step("batch", this::batchDetermination);
+            var planId = new String[1];
+            step("penetapan", () -> planId[0] = beneficiaryListAndPlan());
+            step("schedule", () -> schedule(planId[0]));
+            step("payments", () -> payments(planId[0]));
+            step("nik", this::nikLookupUnderLoad);
+            step("status", this::statusCheckUnderLoad);
+            step("propagation", this::eventPropagation);
             memoryAndStartUp(idle, rss());
+            cpuTable();
         } catch (Throwable e) {
             stack.dumpLogs(40);
             throw e;
         } finally {
             stack.close();
             report.print(work.resolve("results.md"));
+            Files.writeString(work.resolve("results.json"),
+                    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         }
+    }
+
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs one step of the bench and keeps the CPU seconds each part of the stack used for it. */
+    void step(String name, Step step) throws Exception {
+        resetStatements();
+        var before = cpu.read();
+        step.run();
+        var used = CpuTime.between(before, cpu.read());
+        var rounded = new java.util.LinkedHashMap<String, Double>();
+        used.forEach((part, seconds) -> rounded.put(part, Math.round(seconds * 10) / 10.0));
+        results.put(name + "_cpu_s", rounded);
+        topStatements.put(name, topStatements());
+    }
+
+    /** The statements PostgreSQL spent most time on in each step, when pg_stat_statements is loaded. */
+    final Map<String, List<Map<String, Object>>> topStatements = new java.util.LinkedHashMap<>();
+
+    static Connection postgres() throws SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "lumbung", "lumbung");
+    }
+
+    static void resetStatements() {
+        try (var c = postgres(); var s = c.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            // not loaded on this server: the bench runs without the statement table
+        }
+    }
+
+    static List<Map<String, Object>> topStatements() {
+        var out = new ArrayList<Map<String, Object>>();
+        try (var c = postgres(); var s = c.createStatement(); var rs = s.executeQuery("""
+                select d.datname, s.calls, s.total_exec_time, s.rows, regexp_replace(s.query, '\\s+', ' ', 'g')
+                from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                where d.datname like 'lumbung\\_%' order by s.total_exec_time desc limit 8""")) {
+            while (rs.next()) {
+                var row = new java.util.LinkedHashMap<String, Object>();
+                row.put("database", rs.getString(1).replace("lumbung_", "").replace("_e2e", ""));
+                row.put("calls", rs.getLong(2));
+                row.put("total_ms", Math.round(rs.getDouble(3)));
+                row.put("mean_ms", round(rs.getDouble(3) / Math.max(1, rs.getLong(2))));
+                row.put("rows", rs.getLong(4));
+                String query = rs.getString(5);
+                row.put("query", query.length() > 160 ? query.substring(0, 157) + "..." : query);
+                out.add(row);
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /** The CPU each part used per step: what the capacity model in BENCHMARKS.md scales. */
+    @SuppressWarnings("unchecked")
+    void cpuTable() {
+        report.section("CPU seconds each part of the stack used per step (user + system, from /proc)");
+        var parts = List.of("registry", "eligibility", "disbursement", "complaint", "kafka", "postgres", "driver");
+        report.raw("| step | " + String.join(" | ", parts) + " |\n|---|" + "---|".repeat(parts.size()));
+        results.forEach((key, value) -> {
+            if (key.endsWith("_cpu_s")) {
+                var used = (Map<String, Double>) value;
+                report.raw("| " + key.replace("_cpu_s", "") + " | " + String.join(" | ",
+                        parts.stream().map(p -> "%.1f".formatted(used.getOrDefault(p, 0.0))).toList()) + " |");
+            }
+        });
+        if (topStatements.values().stream().allMatch(List::isEmpty)) {
+            return;
+        }
+        report.section("PostgreSQL's costliest statements per step (pg_stat_statements, by total execution time)");
+        report.raw("| step | database | calls | total ms | mean ms | rows | statement |\n|---|---|---|---|---|---|---|");
+        topStatements.forEach((step, rows) -> rows.stream().limit(5).forEach(r -> report.raw("| %s | %s | %,d | %,d | %.2f | %,d | `%s` |"
+                .formatted(step, r.get("database"), (Long) r.get("calls"), (Long) r.get("total_ms"), (Double) r.get("mean_ms"),
+                        (Long) r.get("rows"), ((String) r.get("query")).replace("|", "\\|").replace("`", "'")))));
+        results.put("top_statements", topStatements);
     }
 
     // ---- data
@@ -165,6 +255,11 @@ class StackBenchmark {
         double imported = seconds(started);
         assertThat(done.getString("status")).isEqualTo("COMPLETED");
         long created = done.getLong("householdsCreated");
+        results.put("copy_s", round(copy));
+        results.put("upload_s", round(uploaded));
+        results.put("import_s", round(imported));
+        results.put("import_households", created);
+        results.put("import_bad_rows", done.getLong("badRows"));
         report.row("raw `COPY` of every line of both files into a table (reference)", copy, rows / copy, 1);
         report.row("upload streamed into staging", uploaded, rows / uploaded, uploaded / copy);
         report.row("whole import: upload, validation, merge (%,d households created, %,d bad rows)"
@@ -185,8 +280,25 @@ class StackBenchmark {
             return now >= active || stalled ? now : null;
         });
         double determined = seconds(started) - (reached < active ? 120 : 0);
+        results.put("determined_s", round(determined));
         report.row("… until every household is determined in eligibility (events through Kafka, %,d of %,d households)"
                 .formatted(reached, active), determined, reached / determined, determined / copy);
+        // and the other services' copies: disbursement's household projection, complaint's view of the determinations
+        long inDisbursement = await("every household in disbursement", Duration.ofHours(1), () -> {
+            long n = count("disbursement", "select count(*) from household_life");
+            return n >= active ? n : null;
+        });
+        long inComplaint = await("every household's determination in complaint", Duration.ofHours(1), () -> {
+            long n = count("complaint", "select count(*) from determination_view where program_code = '" + PROGRAM
+                    + "' and period = '" + PERIOD + "'");
+            return n >= reached ? n : null;
+        });
+        double everywhere = seconds(started) - (reached < active ? 120 : 0);
+        results.put("pipeline_s", round(everywhere));
+        results.put("pipeline_households", Math.min(reached, Math.min(inDisbursement, inComplaint)));
+        results.put("pipeline_households_per_s", Math.round(reached / everywhere));
+        report.row("… until every household is also in disbursement's and complaint's projections (%,d and %,d)"
+                .formatted(inDisbursement, inComplaint), everywhere, reached / everywhere, everywhere / copy);
     }
 
     /**
@@ -247,6 +359,7 @@ class StackBenchmark {
         }
         double plain = median(reference);
         long total = count("eligibility", "select count(*) from household_projection");
+        results.put("sql_filter_s", round(plain));
         report.row("plain SQL filter, desil 1–4 and exclusions (reference, median of 3; %,d rows)".formatted(filtered), plain,
                 total / plain, 1);
 
@@ -262,6 +375,7 @@ class StackBenchmark {
             });
             double took = seconds(started);
             assertThat(run.getString("status")).isNotEqualTo("FAILED");
+            results.put(label.startsWith("first") ? "batch_first_s" : "batch_repeat_s", round(took));
             report.row("batch %s %s, %s (%,d eligible, %,d changed)".formatted(PROGRAM, PERIOD, label, run.getLong("eligible"),
                     run.getLong("changed")), took, run.getLong("total") / took, took / plain);
         }
@@ -293,9 +407,45 @@ class StackBenchmark {
         double planned = seconds(started);
         long orders = count("disbursement", "select count(*) from payment_order where plan_id = '" + planId + "'");
         assertThat(orders).as("one payment order per beneficiary").isEqualTo(beneficiaries);
+        results.put("list_draft_s", round(drafted));
+        results.put("plan_s", round(planned));
+        results.put("plan_orders", orders);
         report.row("draft list of %,d beneficiaries".formatted(beneficiaries), drafted, beneficiaries / drafted, Double.NaN);
         report.row("approval → plan complete in disbursement (%,d orders)".formatted(orders), planned, orders / planned, Double.NaN);
         return planId;
+    }
+
+    // ---- 3b. the plan's schedule: every order a pay point and a day
+
+    void schedule(String planId) throws Exception {
+        report.section("Disbursement: the plan's schedule, every order given a pay point and a day within its capacity");
+        var kemensos = TestTokens.token("kemensos-schedule", Set.of("kemensos"), List.of());
+        json(kemensos).body("{\"code\": \"KPC-BENCH\", \"kind\": \"POST_OFFICE\", \"name\": \"KPC Bench\", \"regionCode\": \"%s\", \"capacityPerDay\": 100000}"
+                .formatted(province)).post(url("disbursement") + "/api/v1/pay-points").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        json(kemensos).body("""
+                {"counterFrom": "2025-11-21", "communityFrom": "2025-11-25", "communityTo": "2025-11-30",
+                 "lateUntil": "2025-12-08", "reconciliationFrom": "2025-12-09", "reconciliationTo": "2025-12-11"}""")
+                .put(url("disbursement") + "/api/v1/plans/" + planId + "/windows").then().statusCode(200);
+        long started = System.nanoTime();
+        String jobId = json(kemensos).post(url("disbursement") + "/api/v1/plans/" + planId + "/schedule").then().statusCode(202)
+                .extract().path("id");
+        var job = await("schedule job", Duration.ofHours(1), () -> {
+            var view = json(kemensos).get(url("disbursement") + "/api/v1/schedule-jobs/" + jobId).then().statusCode(200)
+                    .extract().jsonPath();
+            return Set.of("DONE", "FAILED").contains(view.getString("status")) ? view : null;
+        });
+        double took = seconds(started);
+        assertThat(job.getString("status")).as("schedule job " + job.prettify()).isEqualTo("DONE");
+        long orders = job.getLong("ordersToPlace");
+        long scheduled = job.getLong("scheduled");
+        assertThat(count("disbursement", "select count(*) from schedule_entry where plan_id = '" + planId + "'"))
+                .as("one schedule entry per order placed").isEqualTo(scheduled);
+        assertThat(scheduled + job.getLong("noPayPoint") + job.getLong("overCapacity")).as("every Pos order accounted for")
+                .isEqualTo(orders);
+        results.put("schedule_s", round(took));
+        results.put("schedule_orders", orders);
+        report.row("schedule of %,d Pos orders, %,d placed (%,d paid by bank credit, not scheduled; request → job done)"
+                .formatted(orders, scheduled, job.getLong("bankChannel")), took, orders / took, Double.NaN);
     }
 
     // ---- 4. payments with concurrent duplicates
@@ -378,6 +528,11 @@ class StackBenchmark {
         report.row("%,d orders paid from %,d requests (answers %s), %d double payments".formatted(orders.size(), requests,
                 new java.util.TreeMap<>(statuses), recorded - distinct), took, orders.size() / took, Double.NaN);
         report.line("Requests per second including the refused duplicates and replays: %,.0f.".formatted(requests / took));
+        results.put("payments", orders.size());
+        results.put("payment_requests", requests);
+        results.put("payments_per_s", Math.round(orders.size() / took));
+        results.put("payment_requests_per_s", Math.round(requests / took));
+        results.put("double_payments", recorded - distinct);
     }
 
     // ---- 5. NIK lookup and the public status check under load, versus pgbench
@@ -399,6 +554,7 @@ class StackBenchmark {
                 insert into audit_log (actor, roles, action, subject, subject_id, detail) values ('pgbench', 'kemensos', 'READ', 'person', :i, 'benchmark');
                 """, connections, warmUp, loadTime, work.resolve("pgbench-nik"), "n=" + niks.size());
         report.loadRows(reference, result);
+        loadResults("nik", reference, result);
     }
 
     void statusCheckUnderLoad() throws Exception {
@@ -445,6 +601,16 @@ class StackBenchmark {
                   order by d.period desc, d.program_code;
                 """, connections, warmUp, loadTime, work.resolve("pgbench-status"), "n=" + niks.size());
         report.loadRows(reference, result);
+        loadResults("status", reference, result);
+    }
+
+    void loadResults(String name, LoadDriver.Result reference, LoadDriver.Result service) {
+        results.put(name + "_rps", Math.round(service.callsPerSecond()));
+        results.put(name + "_p50_ms", round(service.p50Ms()));
+        results.put(name + "_p99_ms", round(service.p99Ms()));
+        results.put(name + "_failed", service.failures());
+        results.put(name + "_pgbench_rps", Math.round(reference.callsPerSecond()));
+        results.put(name + "_pgbench_p99_ms", round(reference.p99Ms()));
     }
 
     List<String> sample(String service, String query) throws SQLException {
@@ -508,6 +674,8 @@ class StackBenchmark {
                 latencies.add(System.nanoTime() - started);
             }
         }
+        results.put("propagation_p50_ms", Math.round(LoadDriver.percentile(latencies, 0.5) / 1e6));
+        results.put("propagation_p99_ms", Math.round(LoadDriver.percentile(latencies, 0.99) / 1e6));
         report.line("%d changes one after another; from the PUT until the new determination is committed: p50 %.0f ms, p99 %.0f ms, max %.0f ms."
                 .formatted(latencies.size(), LoadDriver.percentile(latencies, 0.5) / 1e6, LoadDriver.percentile(latencies, 0.99) / 1e6,
                         LoadDriver.percentile(latencies, 1.0) / 1e6));
@@ -536,6 +704,9 @@ class StackBenchmark {
                     .map(m -> m.group(1) + " s").findFirst().orElse("?");
             report.raw("| %s-service | %.1f s | %s | %d MB | %d MB |".formatted(service, stack.readyAfter(service).toMillis() / 1000.0,
                     started, idle.get(service), loaded.get(service)));
+            results.put(service + "_startup_s", round(stack.readyAfter(service).toMillis() / 1000.0));
+            results.put(service + "_rss_idle_mb", idle.get(service));
+            results.put(service + "_rss_after_mb", loaded.get(service));
         }
     }
 
@@ -568,16 +739,26 @@ class StackBenchmark {
         }
     }
 
+    /**
+     * Polls {@code probe} until it answers. The pause after a probe is at least 200 ms and ten times what the probe
+     * took, so that the watching costs the stack under test at most a tenth of a core (counting millions of
+     * determinations takes a second).
+     */
     static <T> T await(String what, Duration limit, Supplier<T> probe) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
+            long asked = System.nanoTime();
             var value = probe.get();
             if (value != null) {
                 return value;
             }
-            Thread.sleep(200);
+            Thread.sleep(Math.max(200, (System.nanoTime() - asked) / 100_000));
         }
         throw new AssertionError("timed out after " + limit + " waiting for " + what);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     static double seconds(long startedNanos) {

@@ -36,35 +36,64 @@ public class DeterminationView {
 
     /**
      * Keeps each of {@code determinations} unless a newer determination of the same household, program and
-     * period is already kept; one round trip for all of them.
+     * period is already kept; one statement for all of them (of several for one key in the batch, the newest).
      */
     public void keep(List<Determination> determinations) {
         if (determinations.isEmpty()) {
             return;
         }
+        var newest = new java.util.LinkedHashMap<Key, Determination>();
+        for (var d : determinations) {
+            newest.merge(new Key(d.householdId(), d.programCode(), d.period()), d,
+                    (kept, other) -> other.determinedAt().isAfter(kept.determinedAt()) ? other : kept);
+        }
+        var rows = List.copyOf(newest.values());
+        int n = rows.size();
+        var households = new UUID[n];
+        var programs = new String[n];
+        var periods = new String[n];
+        var villages = new String[n];
+        var eligible = new Boolean[n];
+        var reasons = new String[n];
+        var ruleVersions = new Integer[n];
+        var registryVersions = new Long[n];
+        var determinedAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            var d = rows.get(i);
+            households[i] = d.householdId();
+            programs[i] = d.programCode();
+            periods[i] = d.period();
+            villages[i] = d.villageCode();
+            eligible[i] = d.eligible();
+            reasons[i] = reasonsJson(d);
+            ruleVersions[i] = d.ruleVersion();
+            registryVersions[i] = d.registryVersion();
+            determinedAt[i] = d.determinedAt().toString();
+        }
         em.unwrap(Session.class).doWork(connection -> {
             try (var upsert = connection.prepareStatement("""
                     insert into determination_view (household_id, program_code, period, village_code, eligible, reasons,
                                                     rule_version, registry_version, determined_at)
-                    values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+                    select d.household_id, d.program_code, d.period, d.village_code, d.eligible, d.reasons::jsonb,
+                           d.rule_version, d.registry_version, d.determined_at
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::integer[], ?::bigint[],
+                                ?::text[]::timestamptz[]) as d(household_id, program_code, period, village_code, eligible, reasons,
+                                rule_version, registry_version, determined_at)
                     on conflict (household_id, program_code, period) do update
                        set village_code = excluded.village_code, eligible = excluded.eligible, reasons = excluded.reasons,
                            rule_version = excluded.rule_version, registry_version = excluded.registry_version,
                            determined_at = excluded.determined_at
                      where determination_view.determined_at < excluded.determined_at""")) {
-                for (var d : determinations) {
-                    upsert.setObject(1, d.householdId());
-                    upsert.setString(2, d.programCode());
-                    upsert.setString(3, d.period());
-                    upsert.setString(4, d.villageCode());
-                    upsert.setBoolean(5, d.eligible());
-                    upsert.setString(6, reasonsJson(d));
-                    upsert.setInt(7, d.ruleVersion());
-                    upsert.setLong(8, d.registryVersion());
-                    upsert.setTimestamp(9, Timestamp.from(d.determinedAt()));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
+                upsert.setArray(1, connection.createArrayOf("uuid", households));
+                upsert.setArray(2, connection.createArrayOf("text", programs));
+                upsert.setArray(3, connection.createArrayOf("text", periods));
+                upsert.setArray(4, connection.createArrayOf("text", villages));
+                upsert.setArray(5, connection.createArrayOf("boolean", eligible));
+                upsert.setArray(6, connection.createArrayOf("text", reasons));
+                upsert.setArray(7, connection.createArrayOf("integer", ruleVersions));
+                upsert.setArray(8, connection.createArrayOf("bigint", registryVersions));
+                upsert.setArray(9, connection.createArrayOf("text", determinedAt));
+                upsert.executeUpdate();
             }
         });
     }

@@ -45,47 +45,81 @@ public class DeterminationStore {
         replace(Map.of(householdId, decided), at);
     }
 
-    /** {@link #replace(UUID, Collection, Instant)} for many households in two statements. */
+    /**
+     * {@link #replace(UUID, Collection, Instant)} for many households in two statements: the rows go to the
+     * server as arrays and are upserted as a set; the stale ones are found by an anti-join against the same keys.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replace(Map<UUID, ? extends Collection<Decided>> decidedByHousehold, Instant at) {
         if (decidedByHousehold.isEmpty()) {
             return;
         }
+        var all = decidedByHousehold.values().stream().flatMap(Collection::stream).toList();
+        int n = all.size();
+        var households = new UUID[n];
+        var programs = new String[n];
+        var periods = new String[n];
+        var villages = new String[n];
+        var eligible = new Boolean[n];
+        var reasons = new String[n];
+        var ruleIds = new Long[n];
+        var ruleVersions = new Integer[n];
+        var registryVersions = new Long[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                var det = all.get(i).determination();
+                households[i] = det.householdId();
+                programs[i] = det.programCode();
+                periods[i] = det.period().toString();
+                villages[i] = det.villageCode();
+                eligible[i] = det.eligible();
+                reasons[i] = json.writeValueAsString(det.reasons());
+                ruleIds[i] = all.get(i).ruleVersionId();
+                ruleVersions[i] = det.ruleVersion();
+                registryVersions[i] = det.registryVersion();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("determination write failed: " + e.getMessage(), e);
+        }
         try (var c = dataSource.getConnection()) {
-            var kept = new ArrayList<String>();
-            try (var upsert = c.prepareStatement("""
-                    insert into determination (household_id, program_code, period, village_code, eligible, reasons,
-                        rule_version_id, rule_version, registry_version, determined_at)
-                    values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-                    on conflict (household_id, program_code, period) do update set village_code = excluded.village_code,
-                        eligible = excluded.eligible, reasons = excluded.reasons, rule_version_id = excluded.rule_version_id,
-                        rule_version = excluded.rule_version, registry_version = excluded.registry_version,
-                        determined_at = excluded.determined_at""")) {
-                for (var d : decidedByHousehold.values().stream().flatMap(Collection::stream).toList()) {
-                    var det = d.determination();
-                    upsert.setObject(1, det.householdId());
-                    upsert.setString(2, det.programCode());
-                    upsert.setString(3, det.period().toString());
-                    upsert.setString(4, det.villageCode());
-                    upsert.setBoolean(5, det.eligible());
-                    upsert.setString(6, json.writeValueAsString(det.reasons()));
-                    upsert.setLong(7, d.ruleVersionId());
-                    upsert.setInt(8, det.ruleVersion());
-                    upsert.setLong(9, det.registryVersion());
-                    upsert.setTimestamp(10, Timestamp.from(at));
-                    upsert.addBatch();
-                    kept.add(det.householdId() + "|" + det.programCode() + "|" + det.period());
+            if (n > 0) {
+                try (var upsert = c.prepareStatement("""
+                        insert into determination (household_id, program_code, period, village_code, eligible, reasons,
+                            rule_version_id, rule_version, registry_version, determined_at)
+                        select d.household_id, d.program_code, d.period, d.village_code, d.eligible, d.reasons::jsonb,
+                            d.rule_version_id, d.rule_version, d.registry_version, ?::timestamptz
+                        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::bigint[],
+                            ?::integer[], ?::bigint[]) as d(household_id, program_code, period, village_code, eligible,
+                            reasons, rule_version_id, rule_version, registry_version)
+                        on conflict (household_id, program_code, period) do update set village_code = excluded.village_code,
+                            eligible = excluded.eligible, reasons = excluded.reasons, rule_version_id = excluded.rule_version_id,
+                            rule_version = excluded.rule_version, registry_version = excluded.registry_version,
+                            determined_at = excluded.determined_at""")) {
+                    upsert.setTimestamp(1, Timestamp.from(at));
+                    upsert.setArray(2, c.createArrayOf("uuid", households));
+                    upsert.setArray(3, c.createArrayOf("text", programs));
+                    upsert.setArray(4, c.createArrayOf("text", periods));
+                    upsert.setArray(5, c.createArrayOf("text", villages));
+                    upsert.setArray(6, c.createArrayOf("boolean", eligible));
+                    upsert.setArray(7, c.createArrayOf("text", reasons));
+                    upsert.setArray(8, c.createArrayOf("bigint", ruleIds));
+                    upsert.setArray(9, c.createArrayOf("integer", ruleVersions));
+                    upsert.setArray(10, c.createArrayOf("bigint", registryVersions));
+                    upsert.executeUpdate();
                 }
-                upsert.executeBatch();
             }
             try (var stale = c.prepareStatement("""
-                    delete from determination where household_id = any (?)
-                    and not (household_id::text || '|' || program_code || '|' || period = any (?))""")) {
+                    delete from determination d where d.household_id = any (?)
+                    and not exists (select 1 from unnest(?::uuid[], ?::text[], ?::text[]) as k(household_id, program_code, period)
+                                    where k.household_id = d.household_id and k.program_code = d.program_code
+                                      and k.period = d.period)""")) {
                 stale.setArray(1, c.createArrayOf("uuid", decidedByHousehold.keySet().toArray()));
-                stale.setArray(2, c.createArrayOf("text", kept.toArray()));
+                stale.setArray(2, c.createArrayOf("uuid", households));
+                stale.setArray(3, c.createArrayOf("text", programs));
+                stale.setArray(4, c.createArrayOf("text", periods));
                 stale.executeUpdate();
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("determination write failed: " + e.getMessage(), e);
         }
     }

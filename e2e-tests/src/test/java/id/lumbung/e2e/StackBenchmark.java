@@ -101,6 +101,7 @@ class StackBenchmark {
             step("status", this::statusCheckUnderLoad);
             step("propagation", this::eventPropagation);
             memoryAndStartUp(idle, rss());
+            databaseSizes();
             cpuTable();
         } catch (Throwable e) {
             stack.dumpLogs(40);
@@ -708,6 +709,15 @@ class StackBenchmark {
             results.put(service + "_rss_idle_mb", idle.get(service));
             results.put(service + "_rss_after_mb", loaded.get(service));
         }
+    }
+
+    /** What each service's database holds after the run, for the capacity model's PostgreSQL size. */
+    void databaseSizes() {
+        for (var service : Stack.SERVICES) {
+            results.put(service + "_db_mb", count(service, "select pg_database_size(current_database())") >> 20);
+        }
+        report.line("Database sizes after the run: " + String.join(", ", Stack.SERVICES.stream()
+                .map(s -> s + " " + results.get(s + "_db_mb") + " MB").toList()) + ".");
     }
 
     // ---- plumbing

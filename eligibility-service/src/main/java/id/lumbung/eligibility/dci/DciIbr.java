@@ -64,11 +64,29 @@ public class DciIbr {
         this.config = config;
     }
 
-    /** Every envelope check, then the signature when the sender registered a key. */
+    /** Every envelope check, the signature when the sender registered a key, then the message id taken once. */
     public DciEnvelope open(String path, String action, String body, String caller) {
         var e = DciEnvelope.open(json, SPEC, path, action, body, caller, config.ibrId());
         DciSignatures.verify(registeredKey(e.senderId()), e, clock.instant(), config.requireSignatures());
+        if (!firstReceipt(e)) {
+            throw new DciException(DciException.Code.REQUEST_BAD, "rjct.message_id.duplicate",
+                    "message_id " + e.messageId() + " was already received from " + e.senderId());
+        }
         return e;
+    }
+
+    /** Records the sender's message id; false when the sender used it before. */
+    private boolean firstReceipt(DciEnvelope e) {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("""
+                insert into dci_message (sender_id, message_id, action) values (?, ?, ?)
+                on conflict (sender_id, message_id) do nothing""")) {
+            s.setString(1, e.senderId());
+            s.setString(2, e.messageId());
+            s.setString(3, e.action());
+            return s.executeUpdate() == 1;
+        } catch (SQLException ex) {
+            throw new IllegalStateException("message id record failed: " + ex.getMessage(), ex);
+        }
     }
 
     /** The caller's regions, refusing a token that names none. */

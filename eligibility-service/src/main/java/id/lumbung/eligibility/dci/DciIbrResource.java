@@ -42,8 +42,10 @@ public class DciIbrResource {
 
     private static final String ENVELOPE_REFUSED = "The message is refused in the spec's shape (header status rjct, "
             + "err.* code in meta.error): not JSON or not as the spec defines it, another action or protocol version, "
-            + "encrypted, sender_id other than the token's client, receiver_id other than ibr.lumbung.id, or unsigned "
-            + "or wrongly signed from a sender with a registered key";
+            + "encrypted, sender_id other than the token's client, receiver_id other than ibr.lumbung.id, unsigned "
+            + "or wrongly signed from a sender with a registered key (or from any sender where signatures are required), "
+            + "signed by a sender without a registered key, or a message_id the sender used before "
+            + "(rjct.message_id.duplicate)";
     private static final String UNAUTHORIZED = "No valid bearer token from the registry's DCI token endpoint";
     private static final String FORBIDDEN = "The token's role may not use the DCI registry API, or the token names no region";
     private static final String FAILED = "The request could not be completed; the message quotes a reference for the "

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -51,10 +51,11 @@ public class PaymentConsumer implements EventHandler {
         return TOPIC;
     }
 
+    /** A whole poll at once: on a payment day the counters report thousands of payments a second. */
     @Incoming("disbursement-payments")
     @Blocking
-    public void onPayment(ConsumerRecord<String, byte[]> record) {
-        inbox.process(this, record);
+    public void onPayments(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(this, records);
     }
 
     @Override

@@ -145,6 +145,16 @@ class DciEnrolledTest {
     }
 
     @Test
+    void aMessageIdIsTakenOnceFromASender() {
+        var message = enrolledBy(CLIENT, "NIK", richFamily.memberAt(0).nik());
+        post(ENROLLED, token(CLIENT, "35.10"), message, 200);
+
+        var replay = post(ENROLLED, token(CLIENT, "35.10"), message, 400);
+        assertThat(replay.path("header").path("status").asText()).isEqualTo("rjct");
+        assertThat(replay.path("header").path("status_reason_code").asText()).isEqualTo("rjct.message_id.duplicate");
+    }
+
+    @Test
     void aFamilyOnNoListIsFoundButNotEnrolled() {
         var answer = post(ENROLLED, token(CLIENT, "35.10"), enrolledBy(CLIENT, "NIK", richFamily.memberAt(0).nik()), 200);
         var item = answer.path("message").path("enrolled_response").get(0);

@@ -7,7 +7,7 @@ import id.lumbung.platform.events.EventEnvelope;
 import id.lumbung.platform.events.Inbox;
 import id.lumbung.platform.jobs.JobLeases;
 import io.quarkus.scheduler.Scheduled;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Status;
@@ -79,10 +79,11 @@ public class DciNotifier implements EventHandler {
         return "registry.households.v1";
     }
 
+    /** A whole poll at once: an import announces a million households, most of which no subscriber listens to. */
     @Incoming("registry-households-dci")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.process(this, record);
+    public void on(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(this, records);
     }
 
     /** Records the notifications owed; they are sent once committed, so each attempt has its row to count on. */

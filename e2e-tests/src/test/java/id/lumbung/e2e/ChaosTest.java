@@ -340,15 +340,9 @@ class ChaosTest {
                     note("chaos: broker killed");
                     stack.killBroker();
                     // without its broker a replica stops taking traffic (readiness) but is not restarted (liveness)
-                    String probe = stack.instances("eligibility").stream().filter(stack::alive).findFirst().orElseThrow();
-                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                    while (health(probe, "ready") != 503 && System.nanoTime() < deadline) {
-                        Thread.sleep(500);
-                    }
-                    readyWithoutBroker = health(probe, "ready");
-                    liveWithoutBroker = health(probe, "live");
-                    note("chaos: without the broker " + probe + " answers ready " + readyWithoutBroker + ", live "
-                            + liveWithoutBroker);
+                    int[] health = whileAway("eligibility", "the broker", Duration.ofSeconds(60));
+                    readyWithoutBroker = health[0];
+                    liveWithoutBroker = health[1];
                     pause(Duration.ofSeconds(2));
                     stack.startBroker();
                     brokerRestarts.incrementAndGet();
@@ -358,15 +352,9 @@ class ChaosTest {
                     note("chaos: PostgreSQL crashed");
                     stack.crashPostgres();
                     // without its database a replica stops taking traffic too, and is not restarted for it
-                    String probe = stack.instances("registry").stream().filter(stack::alive).findFirst().orElseThrow();
-                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    while (health(probe, "ready") != 503 && System.nanoTime() < deadline) {
-                        Thread.sleep(500);
-                    }
-                    readyWithoutDatabase = health(probe, "ready");
-                    liveWithoutDatabase = health(probe, "live");
-                    note("chaos: without PostgreSQL " + probe + " answers ready " + readyWithoutDatabase + ", live "
-                            + liveWithoutDatabase);
+                    int[] health = whileAway("registry", "PostgreSQL", Duration.ofSeconds(30));
+                    readyWithoutDatabase = health[0];
+                    liveWithoutDatabase = health[1];
                     stack.startPostgres();
                     dbRestarts.incrementAndGet();
                     note("chaos: PostgreSQL started again");
@@ -382,6 +370,22 @@ class ChaosTest {
                     note("chaos: " + victim + " ready again");
                 }
             }
+        }
+
+        /**
+         * While {@code what} is away: waits (up to {@code limit}) until a live replica of {@code service} answers not
+         * ready, then returns its readiness and liveness answers.
+         */
+        private int[] whileAway(String service, String what, Duration limit) throws InterruptedException {
+            String probe = stack.instances(service).stream().filter(stack::alive).findFirst().orElseThrow();
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (health(probe, "ready") != 503 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            int ready = health(probe, "ready");
+            int live = health(probe, "live");
+            note("chaos: without " + what + " " + probe + " answers ready " + ready + ", live " + live);
+            return new int[] { ready, live };
         }
 
         private int health(String instance, String check) {

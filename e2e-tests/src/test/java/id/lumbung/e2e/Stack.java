@@ -275,6 +275,12 @@ final class Stack implements AutoCloseable {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Dvertx.disableURIValidation=true"));
         command.addAll(jvmOptions);
+        String jfr = System.getProperty("lumbung.jfr");
+        if (jfr != null && !jfr.isBlank()) {
+            // a profile of each instance, written when it stops: jfr print --events jdk.ExecutionSample <file>
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + Path.of(jfr).toAbsolutePath().resolve(instance + ".jfr"));
+        }
         command.addAll(List.of(
                 "-Dlumbung.db.name=" + database(service),
                 "-Dkafka.bootstrap.servers=" + BOOTSTRAP,

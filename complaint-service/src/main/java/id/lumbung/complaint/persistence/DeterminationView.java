@@ -3,6 +3,7 @@ package id.lumbung.complaint.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lumbung.complaint.domain.ExplanationPolicy;
+import id.lumbung.platform.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -48,28 +49,6 @@ public class DeterminationView {
                     (kept, other) -> other.determinedAt().isAfter(kept.determinedAt()) ? other : kept);
         }
         var rows = List.copyOf(newest.values());
-        int n = rows.size();
-        var households = new UUID[n];
-        var programs = new String[n];
-        var periods = new String[n];
-        var villages = new String[n];
-        var eligible = new Boolean[n];
-        var reasons = new String[n];
-        var ruleVersions = new Integer[n];
-        var registryVersions = new Long[n];
-        var determinedAt = new String[n];
-        for (int i = 0; i < n; i++) {
-            var d = rows.get(i);
-            households[i] = d.householdId();
-            programs[i] = d.programCode();
-            periods[i] = d.period();
-            villages[i] = d.villageCode();
-            eligible[i] = d.eligible();
-            reasons[i] = reasonsJson(d);
-            ruleVersions[i] = d.ruleVersion();
-            registryVersions[i] = d.registryVersion();
-            determinedAt[i] = d.determinedAt().toString();
-        }
         em.unwrap(Session.class).doWork(connection -> {
             try (var upsert = connection.prepareStatement("""
                     insert into determination_view (household_id, program_code, period, village_code, eligible, reasons,
@@ -84,15 +63,15 @@ public class DeterminationView {
                            rule_version = excluded.rule_version, registry_version = excluded.registry_version,
                            determined_at = excluded.determined_at
                      where determination_view.determined_at < excluded.determined_at""")) {
-                upsert.setArray(1, connection.createArrayOf("uuid", households));
-                upsert.setArray(2, connection.createArrayOf("text", programs));
-                upsert.setArray(3, connection.createArrayOf("text", periods));
-                upsert.setArray(4, connection.createArrayOf("text", villages));
-                upsert.setArray(5, connection.createArrayOf("boolean", eligible));
-                upsert.setArray(6, connection.createArrayOf("text", reasons));
-                upsert.setArray(7, connection.createArrayOf("integer", ruleVersions));
-                upsert.setArray(8, connection.createArrayOf("bigint", registryVersions));
-                upsert.setArray(9, connection.createArrayOf("text", determinedAt));
+                upsert.setArray(1, SqlArrays.column(connection, "uuid", rows, Determination::householdId));
+                upsert.setArray(2, SqlArrays.column(connection, "text", rows, Determination::programCode));
+                upsert.setArray(3, SqlArrays.column(connection, "text", rows, Determination::period));
+                upsert.setArray(4, SqlArrays.column(connection, "text", rows, Determination::villageCode));
+                upsert.setArray(5, SqlArrays.column(connection, "boolean", rows, Determination::eligible));
+                upsert.setArray(6, SqlArrays.column(connection, "text", rows, this::reasonsJson));
+                upsert.setArray(7, SqlArrays.column(connection, "integer", rows, Determination::ruleVersion));
+                upsert.setArray(8, SqlArrays.column(connection, "bigint", rows, Determination::registryVersion));
+                upsert.setArray(9, SqlArrays.column(connection, "text", rows, d -> d.determinedAt().toString()));
                 upsert.executeUpdate();
             }
         });

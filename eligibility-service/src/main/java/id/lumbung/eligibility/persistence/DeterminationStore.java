@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lumbung.eligibility.domain.ComplaintFinding;
 import id.lumbung.eligibility.domain.Determination;
 import id.lumbung.eligibility.domain.ProgramPeriod;
+import id.lumbung.platform.sql.SqlArrays;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -55,34 +56,11 @@ public class DeterminationStore {
             return;
         }
         var all = decidedByHousehold.values().stream().flatMap(Collection::stream).toList();
-        int n = all.size();
-        var households = new UUID[n];
-        var programs = new String[n];
-        var periods = new String[n];
-        var villages = new String[n];
-        var eligible = new Boolean[n];
-        var reasons = new String[n];
-        var ruleIds = new Long[n];
-        var ruleVersions = new Integer[n];
-        var registryVersions = new Long[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                var det = all.get(i).determination();
-                households[i] = det.householdId();
-                programs[i] = det.programCode();
-                periods[i] = det.period().toString();
-                villages[i] = det.villageCode();
-                eligible[i] = det.eligible();
-                reasons[i] = json.writeValueAsString(det.reasons());
-                ruleIds[i] = all.get(i).ruleVersionId();
-                ruleVersions[i] = det.ruleVersion();
-                registryVersions[i] = det.registryVersion();
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("determination write failed: " + e.getMessage(), e);
-        }
         try (var c = dataSource.getConnection()) {
-            if (n > 0) {
+            var households = SqlArrays.column(c, "uuid", all, d -> d.determination().householdId());
+            var programs = SqlArrays.column(c, "text", all, d -> d.determination().programCode());
+            var periods = SqlArrays.column(c, "text", all, d -> d.determination().period().toString());
+            if (!all.isEmpty()) {
                 try (var upsert = c.prepareStatement("""
                         insert into determination (household_id, program_code, period, village_code, eligible, reasons,
                             rule_version_id, rule_version, registry_version, determined_at)
@@ -96,15 +74,15 @@ public class DeterminationStore {
                             rule_version = excluded.rule_version, registry_version = excluded.registry_version,
                             determined_at = excluded.determined_at""")) {
                     upsert.setTimestamp(1, Timestamp.from(at));
-                    upsert.setArray(2, c.createArrayOf("uuid", households));
-                    upsert.setArray(3, c.createArrayOf("text", programs));
-                    upsert.setArray(4, c.createArrayOf("text", periods));
-                    upsert.setArray(5, c.createArrayOf("text", villages));
-                    upsert.setArray(6, c.createArrayOf("boolean", eligible));
-                    upsert.setArray(7, c.createArrayOf("text", reasons));
-                    upsert.setArray(8, c.createArrayOf("bigint", ruleIds));
-                    upsert.setArray(9, c.createArrayOf("integer", ruleVersions));
-                    upsert.setArray(10, c.createArrayOf("bigint", registryVersions));
+                    upsert.setArray(2, households);
+                    upsert.setArray(3, programs);
+                    upsert.setArray(4, periods);
+                    upsert.setArray(5, SqlArrays.column(c, "text", all, d -> d.determination().villageCode()));
+                    upsert.setArray(6, SqlArrays.column(c, "boolean", all, d -> d.determination().eligible()));
+                    upsert.setArray(7, SqlArrays.column(c, "text", all, d -> reasonsJson(d.determination())));
+                    upsert.setArray(8, SqlArrays.column(c, "bigint", all, Decided::ruleVersionId));
+                    upsert.setArray(9, SqlArrays.column(c, "integer", all, d -> d.determination().ruleVersion()));
+                    upsert.setArray(10, SqlArrays.column(c, "bigint", all, d -> d.determination().registryVersion()));
                     upsert.executeUpdate();
                 }
             }
@@ -114,12 +92,20 @@ public class DeterminationStore {
                                     where k.household_id = d.household_id and k.program_code = d.program_code
                                       and k.period = d.period)""")) {
                 stale.setArray(1, c.createArrayOf("uuid", decidedByHousehold.keySet().toArray()));
-                stale.setArray(2, c.createArrayOf("uuid", households));
-                stale.setArray(3, c.createArrayOf("text", programs));
-                stale.setArray(4, c.createArrayOf("text", periods));
+                stale.setArray(2, households);
+                stale.setArray(3, programs);
+                stale.setArray(4, periods);
                 stale.executeUpdate();
             }
         } catch (SQLException e) {
+            throw new IllegalStateException("determination write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String reasonsJson(Determination d) {
+        try {
+            return json.writeValueAsString(d.reasons());
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("determination write failed: " + e.getMessage(), e);
         }
     }

@@ -7,9 +7,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import id.lumbung.platform.sql.SqlArrays;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,31 +65,25 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        int n = events.size();
-        var ids = new UUID[n];
-        var keys = new String[n];
-        var types = new String[n];
-        var payloads = new String[n];
         String traceparent = Tracing.traceparent();
         var now = clock.instant();
-        for (int i = 0; i < n; i++) {
-            var event = events.get(i);
-            ids[i] = UUID.randomUUID();
-            keys[i] = event.key();
-            types[i] = event.type();
-            payloads[i] = new String(EventEnvelope.serialize(json, ids[i], source, event.type(), event.key(), now,
-                    event.data(), traceparent), StandardCharsets.UTF_8);
-        }
+        var ids = events.stream().map(e -> UUID.randomUUID()).toList();
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
                 insert into outbox_event (id, topic, event_key, event_type, payload)
                 select e.id, ?, e.event_key, e.event_type, e.payload::jsonb
                 from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality as e(id, event_key, event_type, payload, n)
                 order by e.n""")) {
             insert.setString(1, topic);
-            insert.setArray(2, connection.createArrayOf("uuid", ids));
-            insert.setArray(3, connection.createArrayOf("text", keys));
-            insert.setArray(4, connection.createArrayOf("text", types));
-            insert.setArray(5, connection.createArrayOf("text", payloads));
+            insert.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+            insert.setArray(3, SqlArrays.column(connection, "text", events, Pending::key));
+            insert.setArray(4, SqlArrays.column(connection, "text", events, Pending::type));
+            var payloads = new ArrayList<String>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                var event = events.get(i);
+                payloads.add(new String(EventEnvelope.serialize(json, ids.get(i), source, event.type(), event.key(), now,
+                        event.data(), traceparent), StandardCharsets.UTF_8));
+            }
+            insert.setArray(5, connection.createArrayOf("text", payloads.toArray()));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write to the outbox", e);

@@ -57,11 +57,6 @@ public class DciCallbacks {
         });
     }
 
-    /** Delivers an answer worked out earlier to {@code target}, with the same retries. */
-    public void deliverLater(ObjectNode answer, URI target, UUID correlationId) {
-        later(() -> answer, target, correlationId);
-    }
-
     /** What became of one delivery attempt: PENDING (will retry), DELIVERED or FAILED, with the failure. */
     @FunctionalInterface
     public interface Attempts {

@@ -101,7 +101,7 @@ public class DciRegistry {
 
     /** ACK now; the status is posted to {@code sender_uri} (the caller's on-status address) as {@code txn-on-status}. */
     public ObjectNode asyncTxnStatus(DciEnvelope e) {
-        return accept(e, null);
+        return accept(e, NO_SCOPE);
     }
 
     /**
@@ -114,7 +114,7 @@ public class DciRegistry {
 
     /** ACK now; the ended subscriptions are posted to {@code sender_uri} as {@code on-unsubscribe}. */
     public ObjectNode unsubscribe(DciEnvelope e) {
-        return accept(e, null);
+        return accept(e, NO_SCOPE);
     }
 
     /**
@@ -124,7 +124,7 @@ public class DciRegistry {
     private ObjectNode accept(DciEnvelope e, DciScope scope) {
         URI callback = callbackUri(e);
         var correlationId = UUID.randomUUID();
-        if (!transactions.beginAsync(correlationId, e, scope == null ? NO_SCOPE : scope, callback)) {
+        if (!transactions.beginAsync(correlationId, e, scope, callback)) {
             throw duplicate(e);
         }
         // the audit entry is written while the caller's token is in hand; the work itself runs later
@@ -137,10 +137,11 @@ public class DciRegistry {
                     "DCI " + e.senderId() + " asked the status of its " + asked.path("txn_type").asText() + " transaction with "
                             + asked.path("attribute_type").asText() + " (answer to " + callback.getHost() + ")");
         }
-        callbacks.later(() -> answer(correlationId, e, scope == null ? NO_SCOPE : scope), callback, correlationId);
+        callbacks.later(() -> answer(correlationId, e, scope, callback), callback, correlationId);
         return DciMessages.ack(json, clock, "ACK", correlationId.toString(), null);
     }
 
+    /** Status queries and unsubscriptions search nothing: no region scope is kept for them. */
     private static final DciScope NO_SCOPE = new DciScope(false, java.util.List.of());
 
     /**
@@ -149,7 +150,7 @@ public class DciRegistry {
      * sender is never left waiting. Subscribing and unsubscribing store their answer in the transaction that
      * does the work, so that a replica stopping halfway leaves the work either done and answered or not done.
      */
-    ObjectNode answer(UUID correlationId, DciEnvelope e, DciScope scope) {
+    ObjectNode answer(UUID correlationId, DciEnvelope e, DciScope scope, URI callback) {
         String onAction = onAction(e.action());
         try {
             return switch (e.action()) {
@@ -167,7 +168,7 @@ public class DciRegistry {
                     yield callbackBody(DciMessages.header(json, clock, config, onAction, "succ", e.senderId(), 1, 1), message);
                 }
                 case "subscribe" -> QuarkusTransaction.requiringNew().call(() -> {
-                    var message = subscriptions.subscribe(e, scope, correlationId, callbackUri(e).resolve("notify"));
+                    var message = subscriptions.subscribe(e, scope, correlationId, callback.resolve("notify"));
                     String status = "rjct";
                     int done = 0;
                     for (var item : message.path("subscribe_response")) {
@@ -254,9 +255,11 @@ public class DciRegistry {
         for (var id : taken) {
             var p = pending.get(id);
             if (p.response() != null) {
-                callbacks.deliverLater(storedAnswer(p), p.callback(), p.correlationId());
+                var stored = storedAnswer(p);
+                callbacks.later(() -> stored, p.callback(), p.correlationId());
             } else {
-                callbacks.later(() -> answer(p.correlationId(), p.envelope(), p.scope()), p.callback(), p.correlationId());
+                callbacks.later(() -> answer(p.correlationId(), p.envelope(), p.scope(), p.callback()), p.callback(),
+                        p.correlationId());
             }
         }
     }
